@@ -1,0 +1,104 @@
+"""Macros for the concept's pages: thin wrappers that pass checked data to the render functions."""
+
+from __future__ import annotations
+
+from mkdocs.exceptions import PluginError
+
+from . import render
+from .fehler import DatenFehler
+from .loader import DATA_DIR, DATEIEN, lade_daten
+
+_zwischenspeicher: dict = {}
+
+
+def lade_oder_melde():
+    """The checked data, or a build error in German that lists every problem (no traceback).
+
+    Loaded once per state of the files: a build needs it twice, `make serve` after each save.
+    """
+    stand = tuple((name, _signatur(DATA_DIR / name)) for name in DATEIEN)
+    if _zwischenspeicher.get("stand") != stand:
+        try:
+            _zwischenspeicher.update(stand=stand, daten=lade_daten())
+        except DatenFehler as fehler:
+            _zwischenspeicher.clear()
+            raise PluginError("Die Daten sind fehlerhaft; die Website wird nicht gebaut.\n" + fehler.bericht()) from None
+    return _zwischenspeicher["daten"]
+
+
+def _signatur(pfad):
+    try:
+        info = pfad.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+def wurzel_von(page) -> str:
+    """Relative path from a page to the site root, e.g. '../../' for handlungsfelder/sprache/."""
+    url = page.url if page is not None else ""
+    return "../" * url.count("/")
+
+
+def define_env(env):
+    """Registers the macros; each is one line over a pure render function."""
+    daten = lade_oder_melde()
+    env.variables["konzept"] = daten.konzept
+    env.variables["daten"] = daten
+
+    def wurzel():
+        return wurzel_von(env.page)
+
+    @env.macro
+    def massnahmen(feld_id: str) -> str:
+        """Table and cards of all measures of one field (for its chapter)."""
+        feld, liste = daten.handlungsfeld(feld_id), daten.massnahmen_im_feld(feld_id)
+        tabelle = render.massnahmen_tabelle(daten, liste, wurzel(), f"Maßnahmen im Bereich {feld.titel}")
+        karten = "\n".join(render.massnahme_karte(daten, m, wurzel()) for m in liste)
+        return f"{tabelle}\n{karten}"
+
+    @env.macro
+    def massnahmen_tabelle(feld_id: str | None = None) -> str:
+        liste = daten.massnahmen_im_feld(feld_id) if feld_id else daten.massnahmen
+        return render.massnahmen_tabelle(daten, liste, wurzel(), "Alle Maßnahmen" if not feld_id
+                                         else f"Maßnahmen im Bereich {daten.handlungsfeld(feld_id).titel}")
+
+    @env.macro
+    def massnahme_seite(massnahme_id: str) -> str:
+        return render.massnahme_karte(daten, daten.massnahme(massnahme_id), wurzel(), ebene=1, permalink=False)
+
+    @env.macro
+    def status_uebersicht(feld_id: str | None = None) -> str:
+        liste = daten.massnahmen_im_feld(feld_id) if feld_id else daten.massnahmen
+        titel = "Stand der Umsetzung" + (f": {daten.handlungsfeld(feld_id).titel}" if feld_id else ", alle Bereiche")
+        return render.status_uebersicht(liste, titel)
+
+    @env.macro
+    def kennzahlen(feld_id: str | None = None, ohne_feld: bool = False) -> str:
+        liste = tuple(k for k in daten.kennzahlen
+                      if (feld_id is None or k.handlungsfeld == feld_id) and not (ohne_feld and k.handlungsfeld))
+        return render.kennzahlen_tabelle(daten, liste, "Zahlen zur Ausgangslage")
+
+    @env.macro
+    def kennzahl(kennzahl_id: str) -> str:
+        return render.kennzahl(daten, kennzahl_id)
+
+    @env.macro
+    def ziele(feld_id: str) -> str:
+        return render.ziele(daten, feld_id)
+
+    @env.macro
+    def arbeitsgruppe(feld_id: str) -> str:
+        return render.gremium(daten, daten.handlungsfeld(feld_id).arbeitsgruppe)
+
+    @env.macro
+    def gremium(gremium_id: str) -> str:
+        return render.gremium(daten, gremium_id)
+
+    @env.macro
+    def meilensteine() -> str:
+        return render.meilensteine(daten)
+
+    @env.macro
+    def quellenverzeichnis() -> str:
+        return render.quellenverzeichnis(daten)

@@ -1,0 +1,18 @@
+"""Dates in German as readers expect them."""
+
+from __future__ import annotations
+
+MONATE = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+          "November", "Dezember")
+
+
+def datum_de(text: str | None) -> str:
+    """2019-05-13 -> 13.05.2019; 2018-01 -> Januar 2018; 2019 -> 2019; None -> ''."""
+    if not text:
+        return ""
+    teile = str(text).split("-")
+    if len(teile) == 3:
+        return f"{teile[2]}.{teile[1]}.{teile[0]}"
+    if len(teile) == 2:
+        return f"{MONATE[int(teile[1]) - 1]} {teile[0]}"
+    return teile[0]

@@ -1,0 +1,238 @@
+"""Typed, frozen records of the concept's data, and the German words for their codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+STATUS = {
+    "geplant": "Geplant",
+    "in_umsetzung": "In Umsetzung",
+    "daueraufgabe": "Daueraufgabe",
+    "umgesetzt": "Umgesetzt",
+    "verzoegert": "Verzögert",
+    "zurueckgestellt": "Zurückgestellt",
+    "entfallen": "Entfallen",
+}
+STATUS_MIT_BEGRUENDUNG = ("verzoegert", "zurueckgestellt", "entfallen")
+
+BESCHLUSSSTAND = {
+    "vorschlag": "Vorschlag – nicht beschlossen",
+    "beschlossen": "Beschlossen",
+    "fortgeschrieben": "Fortgeschrieben",
+}
+
+PRIORITAET = {"hoch": "Hoch", "mittel": "Mittel", "niedrig": "Niedrig"}
+
+ZEITHORIZONT = {
+    "kurzfristig": "Kurzfristig (bis 1 Jahr)",
+    "mittelfristig": "Mittelfristig (1 bis 3 Jahre)",
+    "langfristig": "Langfristig (über 3 Jahre)",
+    "daueraufgabe": "Daueraufgabe",
+}
+
+MEILENSTEIN_STATUS = {
+    "geplant": "Geplant",
+    "erreicht": "Erreicht",
+    "verschoben": "Verschoben",
+    "entfallen": "Entfallen",
+    "laufend": "Laufend",
+}
+
+
+@dataclass(frozen=True)
+class Link:
+    titel: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Verlaufseintrag:
+    datum: str
+    status: str
+    text: str
+    quelle: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Massnahme:
+    id: str
+    titel: str
+    handlungsfeld: str
+    beschreibung: str
+    ziel: str
+    federfuehrung: str
+    status: str
+    beschlussstand: str
+    quelle: tuple[str, ...]
+    stand: str
+    partner: tuple[str, ...] = ()
+    zielgruppe: tuple[str, ...] = ()
+    beginn: str | None = None
+    ende: str | None = None
+    begruendung: str | None = None
+    prioritaet: str | None = None
+    zeithorizont: str | None = None
+    indikatoren: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    verlauf: tuple[Verlaufseintrag, ...] = ()
+    zeile: int = 0
+
+    @property
+    def ist_vorschlag(self) -> bool:
+        return self.beschlussstand == "vorschlag"
+
+    @property
+    def anker(self) -> str:
+        """Stable anchor and URL part, e.g. sp-01."""
+        return self.id.lower()
+
+
+@dataclass(frozen=True)
+class Handlungsfeld:
+    id: str
+    praefix: str
+    titel: str
+    art: str
+    seite: str
+    arbeitsgruppe: str
+    quelle: tuple[str, ...]
+    untertitel: str | None = None
+    fruehere_praefixe: tuple[str, ...] = ()
+
+    @property
+    def voller_titel(self) -> str:
+        return f"{self.titel} ({self.untertitel})" if self.untertitel else self.titel
+
+
+@dataclass(frozen=True)
+class Gremium:
+    id: str
+    name: str
+    art: str
+    quelle: tuple[str, ...]
+    handlungsfeld: str | None = None
+    leitung: str | None = None
+    zusammensetzung: str | None = None
+    aufgaben: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: str
+    art: str
+    quelle: tuple[str, ...]
+    beschreibung: str | None = None
+
+
+@dataclass(frozen=True)
+class Quelle:
+    id: str
+    kurz: str
+    titel: str
+    herausgeber: str
+    art: str
+    datum: str | None = None
+    url: str | None = None
+    fundstelle: str | None = None
+    hinweis: str | None = None
+
+
+@dataclass(frozen=True)
+class Meilenstein:
+    id: str
+    titel: str
+    status: str
+    quelle: tuple[str, ...]
+    beschreibung: str | None = None
+    datum_geplant: str | None = None
+    datum_ist: str | None = None
+
+    @property
+    def datum(self) -> str | None:
+        """The actual date where there is one, else the planned one."""
+        return self.datum_ist or self.datum_geplant
+
+
+@dataclass(frozen=True)
+class Kennzahl:
+    id: str
+    bezeichnung: str
+    wert: float
+    einheit: str
+    stichtag: str
+    quelle: tuple[str, ...]
+    genauigkeit: str = "genau"
+    handlungsfeld: str | None = None
+    hinweis: str | None = None
+
+
+@dataclass(frozen=True)
+class Ziel:
+    id: str
+    handlungsfeld: str
+    ebene: str
+    text: str
+    beschlussstand: str
+    quelle: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lizenz:
+    name: str
+    kennung: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Konzept:
+    titel: str
+    herausgeber: str
+    fassung: str
+    stand: str
+    status: str
+    lizenz: Lizenz
+    pdf_datei: str
+    untertitel: str | None = None
+    beschlossen_am: str | None = None
+    hinweis: str | None = None
+
+
+@dataclass(frozen=True)
+class Konzeptdaten:
+    """Everything in data/, checked and cross-referenced."""
+
+    konzept: Konzept
+    handlungsfelder: tuple[Handlungsfeld, ...]
+    gremien: dict[str, Gremium]
+    organisationen: dict[str, Organisation]
+    quellen: dict[str, Quelle]
+    meilensteine: tuple[Meilenstein, ...]
+    kennzahlen: tuple[Kennzahl, ...]
+    ziele: tuple[Ziel, ...]
+    massnahmen: tuple[Massnahme, ...]
+    _nach_feld: dict[str, tuple[Massnahme, ...]] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        gruppen: dict[str, list[Massnahme]] = {feld.id: [] for feld in self.handlungsfelder}
+        for massnahme in self.massnahmen:
+            gruppen[massnahme.handlungsfeld].append(massnahme)
+        self._nach_feld.update({schluessel: tuple(liste) for schluessel, liste in gruppen.items()})
+
+    def massnahmen_im_feld(self, feld_id: str) -> tuple[Massnahme, ...]:
+        return self._nach_feld[feld_id]
+
+    def handlungsfeld(self, feld_id: str) -> Handlungsfeld:
+        return next(feld for feld in self.handlungsfelder if feld.id == feld_id)
+
+    def massnahme(self, massnahme_id: str) -> Massnahme:
+        return next(m for m in self.massnahmen if m.id == massnahme_id)
+
+    def stelle(self, stellen_id: str) -> str:
+        """Name of an organisation or Gremium by id."""
+        if stellen_id in self.organisationen:
+            return self.organisationen[stellen_id].name
+        return self.gremien[stellen_id].name
+
+    def ziele_im_feld(self, feld_id: str) -> tuple[Ziel, ...]:
+        return tuple(ziel for ziel in self.ziele if ziel.handlungsfeld == feld_id)

@@ -1,0 +1,122 @@
+"""Pure functions that turn checked records into HTML fragments; nothing here knows MkDocs."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from . import escape
+from . import model as m
+from .datum import datum_de
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+@lru_cache(maxsize=1)
+def umgebung() -> Environment:
+    """The Jinja environment of our fragments: autoescaped, strict, with German helpers."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(datum=datum_de, absaetze=escape.absaetze, sichere_url=escape.sichere_url, zahl=zahl_de)
+    env.globals.update(STATUS=m.STATUS, BESCHLUSSSTAND=m.BESCHLUSSSTAND, PRIORITAET=m.PRIORITAET,
+                       ZEITHORIZONT=m.ZEITHORIZONT, MEILENSTEIN_STATUS=m.MEILENSTEIN_STATUS)
+    return env
+
+
+def _render(vorlage: str, **werte) -> str:
+    """Renders a template into one HTML block without blank lines (Markdown would end it there)."""
+    html = umgebung().get_template(vorlage).render(**werte)
+    return "\n".join(zeile for zeile in html.splitlines() if zeile.strip())
+
+
+def zahl_de(wert: float) -> str:
+    """1064 -> 1.064; 2.5 -> 2,5."""
+    if float(wert).is_integer():
+        return f"{int(wert):,}".replace(",", ".")
+    return f"{wert:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def massnahme_url(massnahme: m.Massnahme, wurzel: str) -> str:
+    """Relative URL of a measure's own page (its stable permalink)."""
+    return f"{wurzel}massnahmen/{massnahme.anker}/"
+
+
+def massnahmen_tabelle(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, ...], wurzel: str,
+                       beschriftung: str) -> str:
+    """A table of measures with id, title, status, decision state and lead, linking to each permalink."""
+    return _render("massnahmen_tabelle.html", daten=daten, massnahmen=massnahmen, wurzel=wurzel,
+                   beschriftung=beschriftung, url=massnahme_url)
+
+
+def massnahme_karte(daten: m.Konzeptdaten, massnahme: m.Massnahme, wurzel: str, ebene: int = 3,
+                    permalink: bool = True) -> str:
+    """A card with every field of one measure, its sources and its history; anchored by its id."""
+    feld = daten.handlungsfeld(massnahme.handlungsfeld)
+    return _render("massnahme_karte.html", daten=daten, m=massnahme, feld=feld, wurzel=wurzel, ebene=ebene,
+                   permalink=permalink, url=massnahme_url, feld_url=f"{wurzel}{seiten_url(feld.seite)}")
+
+
+def status_zaehlung(massnahmen: tuple[m.Massnahme, ...]) -> list[tuple[str, str, int]]:
+    """(code, label, count) for every status, in the order of model.STATUS."""
+    anzahl = Counter(massnahme.status for massnahme in massnahmen)
+    return [(code, label, anzahl.get(code, 0)) for code, label in m.STATUS.items()]
+
+
+def status_uebersicht(massnahmen: tuple[m.Massnahme, ...], beschriftung: str) -> str:
+    """A compact summary: how many measures have which status, and how many are proposals."""
+    vorschlaege = sum(1 for massnahme in massnahmen if massnahme.ist_vorschlag)
+    return _render("status_uebersicht.html", zaehlung=status_zaehlung(massnahmen), gesamt=len(massnahmen),
+                   vorschlaege=vorschlaege, beschriftung=beschriftung)
+
+
+def kennzahlen_tabelle(daten: m.Konzeptdaten, kennzahlen: tuple[m.Kennzahl, ...], beschriftung: str) -> str:
+    """Figures with unit, date and source, as a table."""
+    return _render("kennzahlen_tabelle.html", daten=daten, kennzahlen=kennzahlen, beschriftung=beschriftung)
+
+
+def kennzahl(daten: m.Konzeptdaten, kennzahl_id: str) -> str:
+    """One figure inline, e.g. '1.064 Personen (Stand 31.12.2017)'."""
+    zahl = next(k for k in daten.kennzahlen if k.id == kennzahl_id)
+    return _render("kennzahl.html", k=zahl, quelle=daten.quellen[zahl.quelle[0]])
+
+
+def ziele(daten: m.Konzeptdaten, feld_id: str) -> str:
+    """Leitziel and Handlungsziele of a field; proposals are labelled as such."""
+    return _render("ziele.html", ziele=daten.ziele_im_feld(feld_id), daten=daten)
+
+
+def gremium(daten: m.Konzeptdaten, gremium_id: str) -> str:
+    """What a Gremium is, who leads it (by role) and what it does."""
+    return _render("gremium.html", g=daten.gremien[gremium_id], daten=daten)
+
+
+def meilensteine(daten: m.Konzeptdaten) -> str:
+    """The timetable as an ordered list: planned and actual dates, status and source."""
+    return _render("meilensteine.html", meilensteine=daten.meilensteine, daten=daten)
+
+
+def quellenverzeichnis(daten: m.Konzeptdaten) -> str:
+    """Every source with publisher, date and where to find it."""
+    return _render("quellen.html", quellen=daten.quellen.values())
+
+
+def quellen_kurz(daten: m.Konzeptdaten, quelle_ids: tuple[str, ...], wurzel: str) -> str:
+    """Short source references linking to the list of sources."""
+    return _render("quellen_kurz.html", quellen=[daten.quellen[q] for q in quelle_ids], wurzel=wurzel)
+
+
+def seiten_url(seite: str) -> str:
+    """docs path -> directory URL: handlungsfelder/sprache.md -> handlungsfelder/sprache/."""
+    ohne = seite[:-3]
+    if ohne == "index" or ohne.endswith("/index"):
+        return ohne[:-5]
+    return ohne + "/"

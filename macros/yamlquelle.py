@@ -1,0 +1,295 @@
+"""Reads one YAML file into plain Python values plus the line of every value.
+
+Uses libyaml (the C parser) to build the node tree, then builds values itself so that it can
+report duplicate keys, refuse anchors and aliases (no "billion laughs"), keep dates as text,
+and remember where every value stands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .fehler import Fehler, sichtbar
+
+try:  # libyaml, the C parser, is many times faster; fall back to pure Python where it is missing
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Parser
+
+# Upper bounds that keep a hostile file from using unbounded memory or time.
+MAX_BYTES = 50 * 1024 * 1024
+MAX_TIEFE = 20
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+Pfad = tuple
+
+
+@dataclass
+class YamlDatei:
+    """The values of one file and the line of each value, by its path of keys and indexes."""
+
+    name: str
+    daten: object
+    zeilen: dict[Pfad, int] = field(default_factory=dict)
+
+    def zeile(self, pfad: Pfad) -> int | None:
+        """Line of the value at pfad, or of its nearest parent that has one."""
+        pfad = tuple(pfad)
+        while pfad:
+            if pfad in self.zeilen:
+                return self.zeilen[pfad]
+            pfad = pfad[:-1]
+        return self.zeilen.get((), 1)
+
+    def objekt(self, pfad: Pfad) -> str | None:
+        """'Maßnahme SP-01' (or the entry's number) for a path inside a list of records."""
+        if len(pfad) < 2 or not isinstance(pfad[1], int) or not isinstance(self.daten, dict):
+            return None
+        liste = self.daten.get(pfad[0])
+        eintrag = liste[pfad[1]] if isinstance(liste, list) and pfad[1] < len(liste) else None
+        art = "Maßnahme" if pfad[0] == "massnahmen" else "Eintrag"
+        kennung = eintrag.get("id") if isinstance(eintrag, dict) else None
+        if isinstance(kennung, str) and kennung.strip():
+            return f"{art} {sichtbar(kennung[:40])}"
+        return f"{art} Nr. {pfad[1] + 1}"
+
+    def fehler(self, pfad: Pfad, text: str, wert: object = None, erlaubt: str | None = None) -> Fehler:
+        """A message located at pfad: line, record and field."""
+        return Fehler(self.name, self.zeile(pfad), text, self.objekt(pfad), feldname(pfad), wert, erlaubt)
+
+
+def feldname(pfad: Pfad) -> str | None:
+    """The field path inside one record, e.g. verlauf[2].datum (list items count from 1)."""
+    rest = pfad[2:] if len(pfad) >= 2 and isinstance(pfad[1], int) else pfad
+    text = ""
+    for teil in rest:
+        text += f"[{teil + 1}]" if isinstance(teil, int) else (f".{teil}" if text else str(teil))
+    return text or None
+
+
+class _Abbruch(Exception):
+    """Stops building values after an error that makes the rest meaningless."""
+
+
+def lies_yaml(pfad: Path, anzeigename: str) -> tuple[YamlDatei | None, list[Fehler]]:
+    """Reads and parses one file; returns its values or the errors that stop it."""
+    try:
+        roh = pfad.read_bytes()
+    except OSError as fehler:
+        return None, [Fehler(anzeigename, None, f"Datei kann nicht gelesen werden ({fehler.strerror}).")]
+    if len(roh) > MAX_BYTES:
+        text = f"Datei ist zu groß ({len(roh) // 1024 // 1024} MB, höchstens {MAX_BYTES // 1024 // 1024} MB)."
+        return None, [Fehler(anzeigename, None, text)]
+    text, fehler = _dekodiere(roh, anzeigename)
+    if fehler:
+        return None, fehler
+    return parse_yaml_text(text, anzeigename)
+
+
+def parse_yaml_text(text: str, anzeigename: str) -> tuple[YamlDatei | None, list[Fehler]]:
+    """Parses YAML text; returns its values with lines, or the errors."""
+    datei = YamlDatei(anzeigename, None)
+    baumeister = _Baumeister(datei)
+    try:
+        datei.daten = baumeister.baue(_Parser(text))
+    except yaml.MarkedYAMLError as fehler:
+        return None, [_syntaxfehler(fehler, anzeigename)]
+    except yaml.YAMLError as fehler:
+        return None, [Fehler(anzeigename, None, f"YAML kann nicht gelesen werden: {fehler}")]
+    except _Abbruch:
+        return None, [Fehler(anzeigename, zeile, text, feld=feldname(pfad)) for zeile, text, pfad in baumeister.fehler]
+    if datei.daten is None:
+        return None, [Fehler(anzeigename, 1, "Datei ist leer.")]
+    # Non-fatal problems (a duplicate key) are located now that the whole record is known.
+    return datei, [Fehler(anzeigename, zeile, text, datei.objekt(pfad), feldname(pfad))
+                   for zeile, text, pfad in baumeister.fehler]
+
+
+def _dekodiere(roh: bytes, name: str) -> tuple[str, list[Fehler]]:
+    """Bytes to text: UTF-8 only; a BOM is dropped; CRLF and CR become LF."""
+    if roh.startswith(b"\xef\xbb\xbf"):
+        roh = roh[3:]
+    try:
+        text = roh.decode("utf-8")
+    except UnicodeDecodeError as fehler:
+        zeile = roh[: fehler.start].count(b"\n") + 1
+        byte = roh[fehler.start : fehler.start + 1].hex().upper()
+        return "", [Fehler(name, zeile, f"Datei ist nicht in UTF-8 gespeichert: ungültiges Byte 0x{byte}. "
+                                        "Bitte als UTF-8 speichern.")]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def _syntaxfehler(fehler: yaml.MarkedYAMLError, name: str) -> Fehler:
+    """A parser error as a German message with its line."""
+    marke = fehler.problem_mark or fehler.context_mark
+    zeile = marke.line + 1 if marke else None
+    problem = (fehler.problem or "").strip()
+    if "\\t" in problem or "tab" in problem.lower():
+        hinweis = "Tabulator gefunden: YAML erlaubt zum Einrücken nur Leerzeichen."
+    elif "mapping values are not allowed" in problem:
+        hinweis = "Doppelpunkt an unerwarteter Stelle; Text mit „: “ bitte in Anführungszeichen setzen."
+    elif "could not find expected ':'" in problem:
+        hinweis = "Hier fehlt ein Doppelpunkt nach dem Feldnamen, oder eine Zeile ist falsch eingerückt."
+    elif "found undefined alias" in problem or "found unknown escape" in problem:
+        hinweis = "Unbekanntes Zeichen oder unbekannter Verweis."
+    else:
+        hinweis = "Die YAML-Struktur ist hier fehlerhaft (Einrückung, Anführungszeichen oder Klammern prüfen)."
+    return Fehler(name, zeile, f"YAML-Syntaxfehler: {hinweis} (Parser: {problem or fehler.context})")
+
+
+class _Baumeister:
+    """Builds values from the parser's event stream, collecting errors and lines.
+
+    Works on events, not on a node tree: libyaml's events are cheap, its nodes are not, and a
+    loop with an explicit stack cannot overflow on deeply nested input.
+    """
+
+    def __init__(self, datei: YamlDatei):
+        self.datei = datei
+        self.fehler: list[tuple[int, str, Pfad]] = []
+
+    def melde(self, zeile: int, text: str, pfad: Pfad, abbrechen: bool = False) -> None:
+        self.fehler.append((zeile, text, pfad))
+        if abbrechen:
+            raise _Abbruch
+
+    def baue(self, parser: "_Parser") -> object:
+        """The single document of the stream as plain values."""
+        zeilen = self.datei.zeilen
+        # Each open container: [value, path, pending key or None, key line]
+        stapel: list[list] = []
+        ergebnis = None
+        dokumente = 0
+        while True:
+            ereignis = parser.get_event()
+            art = type(ereignis)
+            if art is yaml.StreamEndEvent:
+                return ergebnis
+            if art is yaml.DocumentStartEvent:
+                dokumente += 1
+                if dokumente > 1:
+                    self.melde(ereignis.start_mark.line + 1, "Nur ein YAML-Dokument je Datei ist erlaubt "
+                               "(zweites „---“ gefunden).", (), True)
+                continue
+            if art in (yaml.StreamStartEvent, yaml.DocumentEndEvent):
+                continue
+            zeile = ereignis.start_mark.line + 1
+            if art is yaml.AliasEvent or getattr(ereignis, "anchor", None):
+                pfad = stapel[-1][1] if stapel else ()
+                self.melde(zeile, "Anker und Verweise (& und *) sind nicht erlaubt; bitte den Text ausschreiben.",
+                           pfad, True)
+            if art is yaml.MappingEndEvent or art is yaml.SequenceEndEvent:
+                fertig = stapel.pop()[0]
+                if not stapel:
+                    ergebnis = fertig
+                    continue
+                self._lege_ab(stapel[-1], fertig)
+                continue
+            # A scalar, or the start of a mapping or list: first, is it a key?
+            oben = stapel[-1] if stapel else None
+            if oben is not None and type(oben[0]) is dict and oben[2] is None:
+                self._schluessel(oben, ereignis, zeile)
+                continue
+            pfad = _kindpfad(oben)
+            zeilen[pfad] = zeile
+            if art is yaml.ScalarEvent:
+                wert = self.skalar(ereignis, pfad, zeile)
+                if oben is None:
+                    ergebnis = wert
+                else:
+                    self._lege_ab(oben, wert)
+                continue
+            if len(stapel) >= MAX_TIEFE:
+                self.melde(zeile, f"Daten sind zu tief verschachtelt (höchstens {MAX_TIEFE} Ebenen).", pfad, True)
+            self._pruefe_tag(ereignis, zeile, pfad)
+            stapel.append([{} if art is yaml.MappingStartEvent else [], pfad, None, 0])
+
+    def _schluessel(self, oben: list, ereignis, zeile: int) -> None:
+        """Takes a mapping key; refuses complex keys, merge keys and duplicates."""
+        pfad = oben[1]
+        if type(ereignis) is not yaml.ScalarEvent:
+            self.melde(zeile, "Ein Feldname muss ein einfacher Text sein.", pfad, True)
+        schluessel = ereignis.value
+        if schluessel == "<<" and not ereignis.style:
+            self.melde(zeile, "Zusammenführen mit „<<“ ist nicht erlaubt; bitte die Felder ausschreiben.", pfad, True)
+        if schluessel in oben[0]:
+            erste = self.datei.zeilen.get((*pfad, schluessel))
+            self.melde(zeile, f"Feld steht doppelt (zuerst in Zeile {erste}); YAML behält sonst "
+                              "stillschweigend nur das letzte.", (*pfad, schluessel))
+            schluessel = _Doppelt(schluessel)
+        oben[2], oben[3] = schluessel, zeile
+
+    @staticmethod
+    def _lege_ab(oben: list, wert: object) -> None:
+        """Puts a finished value into the open container above it."""
+        if type(oben[0]) is dict:
+            if type(oben[2]) is not _Doppelt:  # the first of two equal keys wins; the error is reported
+                oben[0][oben[2]] = wert
+            oben[2] = None
+        else:
+            oben[0].append(wert)
+
+    def _pruefe_tag(self, ereignis, zeile: int, pfad: Pfad) -> None:
+        if ereignis.tag not in (None, "!", _MAP, _SEQ):
+            self.melde(zeile, f"Unbekannter YAML-Typ „{ereignis.tag}“ ist nicht erlaubt.", pfad)
+
+    def skalar(self, ereignis: yaml.ScalarEvent, pfad: Pfad, zeile: int) -> object:
+        """A scalar as str, int, float, bool or None; dates stay text (checked later)."""
+        text, tag = ereignis.value, ereignis.tag
+        if tag is not None and tag != "!":
+            if tag != _STR:
+                self.melde(zeile, f"Unbekannter YAML-Typ „{tag}“ ist nicht erlaubt.", pfad)
+            return text
+        if ereignis.style or not ereignis.implicit[0]:
+            return text
+        for aufgeloest, muster in _AUFLOESER.get(text[:1], ()):
+            if muster.match(text):
+                return _umwandeln(aufgeloest, text)
+        return text
+
+
+class _Doppelt(str):
+    """Marks the second of two equal keys, whose value is dropped."""
+
+
+_AUFLOESER = yaml.resolver.Resolver.yaml_implicit_resolvers
+
+
+def _umwandeln(tag: str, text: str) -> object:
+    """Turns a plain scalar into the value its resolved YAML type stands for."""
+    if tag == _NULL:
+        return None
+    if tag == _BOOL:
+        return text.lower() in ("true", "yes", "on", "y")
+    if tag == _INT:
+        return _als_zahl(text, int)
+    if tag == _FLOAT:
+        return _als_zahl(text, float)
+    return text  # timestamps and anything else stay text
+
+
+def _kindpfad(oben: list | None) -> Pfad:
+    """The path of the value about to be placed into the container oben."""
+    if oben is None:
+        return ()
+    if type(oben[0]) is dict:
+        return (*oben[1], oben[2])
+    return (*oben[1], len(oben[0]))
+
+
+def _als_zahl(text: str, art: type) -> object:
+    """Converts a YAML number; keeps the text where Python cannot read it (such as 0o17)."""
+    try:
+        return art(text.replace("_", ""))
+    except ValueError:
+        return text
