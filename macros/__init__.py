@@ -107,7 +107,7 @@ def define_env(env):
     # --- Inhalt (issue 3): review date and dates of figures, printed from data -------------------
     # stand(): the content's review date (konzept.stand), shown under the "Kurz gesagt" box of each chapter.
     # stichtag(id): the date of a figure in German, so no chapter types a date that data already holds.
-    # quelle(id, …): short source references in prose, linking to the list of sources.
+    # quelle(id, …): short source references in prose, in parentheses, linking to the list of sources.
     # |datum: any date from data in German, e.g. {{ konzept.beschlossen_am | datum }}.
     @env.macro
     def stand(datum: str | None = None) -> str:
@@ -119,7 +119,7 @@ def define_env(env):
 
     @env.macro
     def quelle(*quelle_ids: str) -> str:
-        return render.quellen_kurz(daten, quelle_ids, wurzel())
+        return f"({render.quellen_kurz(daten, quelle_ids, wurzel())})"
 
     env.filter(datum_de, name="datum")
     # --- Ende Inhalt ------------------------------------------------------------------------------
