@@ -5,6 +5,7 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 
 from . import render
+from .datum import datum_de  # Inhalt (issue 3): stand(), stichtag()
 from .fehler import DatenFehler
 from .loader import DATA_DIR, DATEIEN, lade_daten
 
@@ -102,3 +103,23 @@ def define_env(env):
     @env.macro
     def quellenverzeichnis() -> str:
         return render.quellenverzeichnis(daten)
+
+    # --- Inhalt (issue 3): review date and dates of figures, printed from data -------------------
+    # stand(): the content's review date (konzept.stand), shown under the "Kurz gesagt" box of each chapter.
+    # stichtag(id): the date of a figure in German, so no chapter types a date that data already holds.
+    # quelle(id, …): short source references in prose, in parentheses, linking to the list of sources.
+    # |datum: any date from data in German, e.g. {{ konzept.beschlossen_am | datum }}.
+    @env.macro
+    def stand(datum: str | None = None) -> str:
+        return render.stand_zeile(datum or daten.konzept.stand)
+
+    @env.macro
+    def stichtag(kennzahl_id: str) -> str:
+        return datum_de(next(k.stichtag for k in daten.kennzahlen if k.id == kennzahl_id))
+
+    @env.macro
+    def quelle(*quelle_ids: str) -> str:
+        return f"({render.quellen_kurz(daten, quelle_ids, wurzel())})"
+
+    env.filter(datum_de, name="datum")
+    # --- Ende Inhalt ------------------------------------------------------------------------------

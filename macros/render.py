@@ -120,3 +120,10 @@ def seiten_url(seite: str) -> str:
     if ohne == "index" or ohne.endswith("/index"):
         return ohne[:-5]
     return ohne + "/"
+
+
+# --- Inhalt (issue 3): the "Stand" line of a chapter ------------------------------------------------
+def stand_zeile(datum: str) -> str:
+    """'Stand: 26.11.2026' as one HTML paragraph with a machine-readable date."""
+    return (f'<p class="ik-stand">Stand: <time datetime="{escape.html(datum)}">'
+            f"{escape.html(datum_de(datum))}</time></p>")
