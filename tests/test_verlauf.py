@@ -118,9 +118,9 @@ def probe_repo(tmp_path_factory) -> Path:
     pfad = repo / "data" / "measures.yaml"
     inhalt = pfad.read_text(encoding="utf-8")
     anfang = inhalt.index("  - id: SP-01\n")
-    stelle = inhalt.index("    status: daueraufgabe\n", anfang)
-    pfad.write_text(inhalt[:stelle] + "    status: in_umsetzung\n" + inhalt[stelle + len("    status: daueraufgabe\n"):],
-                    encoding="utf-8")
+    alt, neu = "    status: daueraufgabe\n", "    status: in_umsetzung\n"
+    stelle = inhalt.index(alt, anfang)
+    pfad.write_text(inhalt[:stelle] + neu + inhalt[stelle + len(alt):], encoding="utf-8")
     git(repo, "commit", "-qam", "Sprachnetzwerk <wieder> in Umsetzung")
     (repo / "docs" / "leitlinien.md").write_text("# Leitlinien\n\nNeu gefasst.\n", encoding="utf-8")
     git(repo, "commit", "-qam", "Leitlinien neu gefasst")
