@@ -16,12 +16,22 @@ if str(ROOT) not in sys.path:
 from macros import lade_oder_melde, versionsgeschichte  # noqa: E402
 from macros.render import umgebung  # noqa: E402
 
+_massnahmen: dict = {}
+
 
 def on_config(config):
     """Reads the history anew for each build; the footer partial shows config.extra.ik_version."""
     geschichte = versionsgeschichte.aktuell(ROOT, neu=True)
     config.extra["ik_version"] = geschichte.version.text()
+    _massnahmen.clear()
     return config
+
+
+def _massnahme(anker: str):
+    """The measure of a generated page by its anchor (an index built once per build, not a search per page)."""
+    if not _massnahmen:
+        _massnahmen.update({m.anker: m for m in lade_oder_melde().massnahmen})
+    return _massnahmen.get(anker)
 
 
 def _ist_massnahmenseite(page) -> bool:
@@ -34,7 +44,7 @@ def on_page_content(html, page, config, files):
     vorlage = umgebung().get_template("seitenstand.html")
     if _ist_massnahmenseite(page):
         anker = page.file.src_uri.removeprefix("massnahmen/").removesuffix(".md")
-        massnahme = next((m for m in lade_oder_melde().massnahmen if m.anker == anker), None)
+        massnahme = _massnahme(anker)
         if massnahme is None:
             return html
         return html + vorlage.render(geschichte=geschichte, massnahme=massnahme, datum=None, aus_daten=True,

@@ -7,6 +7,7 @@ clone) everything here says so instead of failing.
 
 from __future__ import annotations
 
+import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,7 +101,14 @@ class Versionsgeschichte:
         return max(daten) if daten and self.verfuegbar else None
 
     def aenderungen_der_massnahme(self, massnahme_id: str) -> list[Aenderung]:
-        return [a for a in self.aenderungen if massnahme_id in a.massnahmen]
+        """The listed commits that added, changed or removed this measure, newest first."""
+        if "_je_massnahme" not in self.__dict__:
+            index: dict[str, list[Aenderung]] = {}
+            for a in self.aenderungen:
+                for kennung in a.massnahmen:
+                    index.setdefault(kennung, []).append(a)
+            object.__setattr__(self, "_je_massnahme", index)   # built once, on first use (frozen dataclass)
+        return self.__dict__["_je_massnahme"].get(massnahme_id, [])
 
 
 def datum_lang(text: str | None) -> str:
@@ -175,8 +183,23 @@ def massnahmen_vergleich(alt: dict[str, dict] | None, neu: dict[str, dict] | Non
             tuple(i for i in alt if i not in neu))
 
 
-def massnahmen_aus_yaml(text: bytes) -> dict[str, dict] | None:
-    """id -> record of one version of measures.yaml; None if that version cannot be read."""
+_EINTRAG = re.compile(rb"^([ \t]*)-[ \t]+(?:\{[ \t]*)?id:[ \t]*[\"']?([A-Za-z0-9-]+)", re.MULTILINE)
+_KOMMENTAR = re.compile(rb"^[ \t]*#.*\n?", re.MULTILINE)
+
+
+def massnahmen_aus_yaml(text: bytes) -> dict[str, object] | None:
+    """id -> something that is equal exactly when that measure is unchanged; None if the version is unreadable.
+
+    Fast path: the text of each list item (comments dropped), so 10,000 measures cost a regex, not a YAML parse.
+    Files in another layout are parsed with PyYAML's C loader.
+    """
+    treffer = list(_EINTRAG.finditer(text))
+    einzug = treffer[0].group(1) if treffer else None
+    treffer = [t for t in treffer if t.group(1) == einzug]
+    if treffer:
+        grenzen = [t.start() for t in treffer] + [len(text)]
+        return {t.group(2).decode(): _KOMMENTAR.sub(b"", text[grenzen[i]:grenzen[i + 1]]).rstrip()
+                for i, t in enumerate(treffer)}
     lader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         inhalt = yaml.load(text, Loader=lader)  # noqa: S506 - a safe loader
