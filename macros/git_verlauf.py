@@ -56,5 +56,6 @@ def on_page_content(html, page, config, files):
         datum = max(datum, geschichte.datum_der_daten() or datum)   # the page shows data: their change counts too
     if datum is None:
         datum, aus_daten = lade_oder_melde().konzept.stand, True
+    hinweis = "noch nicht in der Versionsgeschichte" if geschichte.verfuegbar else "Versionsgeschichte nicht verfügbar"
     return html + vorlage.render(geschichte=geschichte, massnahme=None, datum=datum, aus_daten=aus_daten,
-                                 aenderungen=(), datum_lang=versionsgeschichte.datum_lang)
+                                 hinweis=hinweis, aenderungen=(), datum_lang=versionsgeschichte.datum_lang)
