@@ -152,3 +152,25 @@ def test_ausgabe_wird_an_die_job_zusammenfassung_angehaengt(repo, tmp_path):
     ergebnis = diff(repo, "--ausgabe", str(zusammenfassung))
     assert ergebnis.returncode == 0, ergebnis.stderr
     assert zusammenfassung.read_text(encoding="utf-8") == "vorher\n" + ergebnis.stdout
+
+
+def test_gruppiert_nach_handlungsfeld_in_der_reihenfolge_der_website(repo, daten):
+    for kennung in ("UB-02", "SP-01"):
+        block = massnahmenblock(repo, kennung)
+        aendere(repo, block, block.replace("stand: 2026-11-26", "stand: 2026-11-27"))
+    ergebnis = diff(repo)
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    ueberschriften = [z[4:] for z in ergebnis.stdout.splitlines() if z.startswith("### ")]
+    reihenfolge = [f.voller_titel for f in daten.handlungsfelder]
+    assert ueberschriften == sorted(ueberschriften, key=reihenfolge.index)
+    assert len(ueberschriften) == 2
+    assert "Stand: 26.11.2026 → 27.11.2026" in ergebnis.stdout
+
+
+def test_neuer_verlaufseintrag_wird_genannt(repo):
+    block = massnahmenblock(repo, "SP-01")
+    aendere(repo, block, block.replace("status: daueraufgabe", "status: umgesetzt") + (
+        "    verlauf:\n      - {datum: 2026-11-20, status: umgesetzt, text: Für den Test umgesetzt.}\n"))
+    ergebnis = diff(repo)
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    assert "Verlauf: neuer Eintrag: 20.11.2026 Umgesetzt – Für den Test umgesetzt." in ergebnis.stdout
