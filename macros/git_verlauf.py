@@ -52,7 +52,9 @@ def on_page_content(html, page, config, files):
                                      datum_lang=versionsgeschichte.datum_lang)
     pfad = f"docs/{page.file.src_uri}"
     datum, aus_daten = geschichte.datum_von(pfad), False
-    if datum and "{{" in (page.file.content_string or ""):
+    if page.file.generated_by is not None:
+        datum = geschichte.datum_der_daten()   # a page generated from data: the data's last change
+    elif datum and "{{" in (page.file.content_string or ""):
         datum = max(datum, geschichte.datum_der_daten() or datum)   # the page shows data: their change counts too
     if datum is None:
         datum, aus_daten = lade_oder_melde().konzept.stand, True
