@@ -170,3 +170,18 @@ def test_flacher_klon_baut_und_sagt_es(probe_repo, tmp_path):
     assert "unvollständig (flacher Klon)" in verlauf
     assert "Stand laut Daten" in seitenstand(lies(tmp_path / "site", "leitlinien"))
     assert "Commit " in verlauf.split('<footer class="md-footer">', 1)[1]
+
+
+@pytest.mark.parametrize(("beschreibung", "geaendert", "erwartet"), [
+    ("fassung-2019-05", False, "Fassung fassung-2019-05 (Commit abcdef1 vom 13.05.2019)."),
+    ("fassung-2019-05-3-gabcdef1", False, "Gebaut aus Commit abcdef1 vom 13.05.2019, nach fassung-2019-05."),
+    ("abcdef1", True, "Gebaut aus Commit abcdef1 vom 13.05.2019, mit noch nicht gespeicherten Änderungen."),
+])
+def test_versionstext(beschreibung, geaendert, erwartet):
+    from macros.versionsgeschichte import Version
+    assert Version("abcdef1" + "0" * 33, "2019-05-13", beschreibung, geaendert).text() == erwartet
+
+
+def test_versionstext_ohne_git():
+    from macros.versionsgeschichte import Version
+    assert Version().text() == "Version: nicht bekannt (gebaut ohne Git-Verlauf)."
