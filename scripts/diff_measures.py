@@ -168,7 +168,7 @@ def wert(daten: m.Konzeptdaten, feld: str, inhalt: object) -> str:
         ids = inhalt if isinstance(inhalt, tuple) else (inhalt,)
         return md_zelle(", ".join(_stelle(daten, i) for i in ids))
     if feld == "quelle":
-        return md_zelle(", ".join(daten.quellen[q].kurz if q in daten.quellen else q for q in inhalt))
+        return md_zelle("; ".join(daten.quellen[q].kurz if q in daten.quellen else q for q in inhalt))
     if feld in ("beginn", "ende", "stand"):
         return md_zelle(datum_de(inhalt))
     if feld == "links":
