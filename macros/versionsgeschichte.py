@@ -1,0 +1,320 @@
+"""What git knows about the concept: each file's last change, the recent changes, which measures they touched.
+
+A few git processes per build, whatever the number of pages: one `git log` for all files, one `git describe`,
+one `git cat-file --batch` for the versions of data/measures.yaml. Without git history (an archive, a shallow
+clone) everything here says so instead of failing.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .datum import MONATE, datum_de
+
+ROOT = Path(__file__).resolve().parents[1]
+MASSNAHMEN_DATEI = "data/measures.yaml"
+VERFOLGTE_ORDNER = ("docs", "data")
+HOECHSTENS_AENDERUNGEN = 50   # commits listed on the Änderungsverlauf page
+HOECHSTENS_VERGLEICHE = 25    # of those, commits whose measures are compared (two YAML parses each)
+FASSUNG_MUSTER = "fassung-*"  # tags of adopted versions, e.g. fassung-2019-05
+
+_SEP_FELD, _SEP_EINTRAG = "\x1f", "\x1e"
+
+
+@dataclass(frozen=True)
+class Aenderung:
+    """One commit that touched docs/ or data/, and the measures it added, changed or removed."""
+
+    commit: str
+    datum: str
+    zusammenfassung: str
+    dateien: tuple[str, ...]
+    neu: tuple[str, ...] = ()
+    geaendert: tuple[str, ...] = ()
+    entfernt: tuple[str, ...] = ()
+    verglichen: bool = False
+
+    @property
+    def kurz(self) -> str:
+        return self.commit[:7]
+
+    @property
+    def massnahmen(self) -> tuple[str, ...]:
+        return self.neu + self.geaendert + self.entfernt
+
+
+@dataclass(frozen=True)
+class Version:
+    """Which state of the repository a build comes from."""
+
+    commit: str | None = None
+    datum: str | None = None
+    beschreibung: str | None = None   # git describe: fassung-2019-05, fassung-2019-05-3-gabc1234 or abc1234
+    geaendert: bool = False           # built from a working tree with uncommitted changes
+
+    @property
+    def fassung(self) -> str | None:
+        """The adopted version's tag if the build is exactly that tag."""
+        b = self.beschreibung
+        return b if b and b.startswith("fassung-") and not _hat_abstand(b) else None
+
+    def text(self) -> str:
+        """One German sentence for the footer."""
+        if not self.commit:
+            return "Version: nicht bekannt (gebaut ohne Git-Verlauf)."
+        satz = f"Gebaut aus Commit {self.commit[:7]} vom {datum_de(self.datum)}"
+        if self.fassung:
+            satz = f"Fassung {self.fassung} (Commit {self.commit[:7]} vom {datum_de(self.datum)})"
+        elif self.beschreibung and self.beschreibung.startswith("fassung-"):
+            satz += f", nach {self.beschreibung.rsplit('-', 2)[0]}"
+        return satz + (", mit noch nicht gespeicherten Änderungen." if self.geaendert else ".")
+
+
+def _hat_abstand(beschreibung: str) -> bool:
+    """True for fassung-2019-05-3-gabc1234 (3 commits after the tag)."""
+    teile = beschreibung.rsplit("-", 2)
+    return len(teile) == 3 and teile[1].isdigit() and teile[2].startswith("g")
+
+
+@dataclass(frozen=True)
+class Versionsgeschichte:
+    """Everything the pages show about the history; `verfuegbar` False means: say so, show data dates."""
+
+    verfuegbar: bool
+    grund: str = ""
+    version: Version = field(default_factory=Version)
+    letzte_aenderung: dict[str, str] = field(default_factory=dict)
+    aenderungen: tuple[Aenderung, ...] = ()
+
+    def datum_von(self, pfad: str) -> str | None:
+        """Date (JJJJ-MM-TT) of the last commit that changed this file, e.g. docs/index.md."""
+        return self.letzte_aenderung.get(pfad) if self.verfuegbar else None
+
+    def datum_der_daten(self) -> str | None:
+        """Date of the last commit that changed anything in data/."""
+        daten = [d for p, d in self.letzte_aenderung.items() if p.startswith("data/")]
+        return max(daten) if daten and self.verfuegbar else None
+
+    def aenderungen_der_massnahme(self, massnahme_id: str) -> list[Aenderung]:
+        """The listed commits that added, changed or removed this measure, newest first."""
+        if "_je_massnahme" not in self.__dict__:
+            index: dict[str, list[Aenderung]] = {}
+            for a in self.aenderungen:
+                for kennung in a.massnahmen:
+                    index.setdefault(kennung, []).append(a)
+            object.__setattr__(self, "_je_massnahme", index)   # built once, on first use (frozen dataclass)
+        return self.__dict__["_je_massnahme"].get(massnahme_id, [])
+
+
+def datum_lang(text: str | None) -> str:
+    """2026-11-26 -> 26. November 2026 (other forms as datum_de)."""
+    teile = str(text or "").split("-")
+    if len(teile) == 3:
+        return f"{int(teile[2])}. {MONATE[int(teile[1]) - 1]} {teile[0]}"
+    return datum_de(text)
+
+
+# --- Reading git --------------------------------------------------------------------------------
+
+class _KeinGit(Exception):
+    """git is missing, this is no repository, or the command failed."""
+
+
+def _git(wurzel: Path, *argumente: str, eingabe: bytes | None = None) -> bytes:
+    try:
+        ergebnis = subprocess.run(["git", "-c", "core.quotepath=false", *argumente], cwd=wurzel, input=eingabe,
+                                  capture_output=True, timeout=120, check=False)
+    except (OSError, subprocess.TimeoutExpired) as fehler:
+        raise _KeinGit(str(fehler)) from None
+    if ergebnis.returncode != 0:
+        raise _KeinGit(ergebnis.stderr.decode("utf-8", "replace").strip())
+    return ergebnis.stdout
+
+
+def lies_version(wurzel: Path = ROOT) -> tuple[Version, bool, str]:
+    """(version, whether the full history is here, why not). Never raises."""
+    if not (wurzel / ".git").exists():
+        return Version(), False, "Diese Website wurde ohne Git-Verlauf gebaut (zum Beispiel aus einem Archiv)."
+    try:
+        oben, flach = _git(wurzel, "rev-parse", "--show-toplevel", "--is-shallow-repository").decode().split()
+        kopf = _git(wurzel, "log", "-1", f"--format=%H{_SEP_FELD}%cs").decode().strip()
+    except (_KeinGit, ValueError):
+        return Version(), False, "Die Versionsgeschichte konnte nicht gelesen werden."
+    if Path(oben).resolve() != wurzel.resolve():
+        return Version(), False, "Diese Website wurde ohne eigenen Git-Verlauf gebaut."
+    commit, datum = kopf.split(_SEP_FELD)
+    try:
+        beschreibung = _git(wurzel, "describe", "--tags", "--always", "--dirty", "--abbrev=7",
+                            f"--match={FASSUNG_MUSTER}").decode().strip()
+    except _KeinGit:
+        beschreibung = commit[:7]
+    geaendert = beschreibung.endswith("-dirty")
+    version = Version(commit, datum, beschreibung.removesuffix("-dirty"), geaendert)
+    if flach == "true":
+        return version, False, ("Die Versionsgeschichte ist unvollständig (flacher Klon); "
+                                "die Daten nennen ihren eigenen Stand.")
+    return version, True, ""
+
+
+def lies_log(wurzel: Path = ROOT) -> list[Aenderung]:
+    """Every commit that touched docs/ or data/, newest first, with its files (one git process)."""
+    roh = _git(wurzel, "log", f"--format={_SEP_EINTRAG}%H{_SEP_FELD}%cs{_SEP_FELD}%s", "--name-only", "--",
+               *VERFOLGTE_ORDNER).decode("utf-8", "replace")
+    ergebnis = []
+    for block in roh.split(_SEP_EINTRAG)[1:]:
+        kopf, _, rest = block.partition("\n")
+        commit, datum, zusammenfassung = (kopf.split(_SEP_FELD) + ["", ""])[:3]
+        dateien = tuple(z.strip() for z in rest.splitlines() if z.strip())
+        ergebnis.append(Aenderung(commit, datum, zusammenfassung, dateien))
+    return ergebnis
+
+
+def massnahmen_vergleich(alt: dict[str, dict] | None, neu: dict[str, dict] | None
+                         ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(added, changed, removed) ids between two versions of the measures (id -> record)."""
+    alt, neu = alt or {}, neu or {}
+    return (tuple(i for i in neu if i not in alt),
+            tuple(i for i in neu if i in alt and alt[i] != neu[i]),
+            tuple(i for i in alt if i not in neu))
+
+
+_EINTRAG = re.compile(rb"^([ \t]*)-[ \t]+(?:\{[ \t]*)?id:[ \t]*[\"']?([A-Za-z0-9-]+)", re.MULTILINE)
+_KOMMENTAR = re.compile(rb"^[ \t]*#.*\n?", re.MULTILINE)
+
+
+def massnahmen_aus_yaml(text: bytes) -> dict[str, object] | None:
+    """id -> something that is equal exactly when that measure is unchanged; None if the version is unreadable.
+
+    Fast path: the text of each list item (comments dropped), so 10,000 measures cost a regex, not a YAML parse.
+    Files in another layout are parsed with PyYAML's C loader.
+    """
+    treffer = list(_EINTRAG.finditer(text))
+    einzug = treffer[0].group(1) if treffer else None
+    treffer = [t for t in treffer if t.group(1) == einzug]
+    if treffer:
+        grenzen = [t.start() for t in treffer] + [len(text)]
+        return {t.group(2).decode(): _KOMMENTAR.sub(b"", text[grenzen[i]:grenzen[i + 1]]).rstrip()
+                for i, t in enumerate(treffer)}
+    lader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        inhalt = yaml.load(text, Loader=lader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError:
+        return None
+    liste = inhalt.get("massnahmen") if isinstance(inhalt, dict) else None
+    if not isinstance(liste, list):
+        return None
+    return {str(e["id"]): e for e in liste if isinstance(e, dict) and "id" in e}
+
+
+def _blobs(wurzel: Path, angaben: list[str]) -> dict[str, tuple[str, bytes] | None]:
+    """Spec ('sha:path') -> (object id, content) or None if missing, all through one `git cat-file --batch`."""
+    if not angaben:
+        return {}
+    roh = _git(wurzel, "cat-file", "--batch", eingabe="".join(a + "\n" for a in angaben).encode())
+    ergebnis, pos = {}, 0
+    for angabe in angaben:
+        ende = roh.index(b"\n", pos)
+        kopf = roh[pos:ende].decode("utf-8", "replace").split()
+        pos = ende + 1
+        if len(kopf) == 3 and kopf[1] == "blob":
+            groesse = int(kopf[2])
+            ergebnis[angabe] = (kopf[0], roh[pos:pos + groesse])
+            pos += groesse + 1
+        else:
+            ergebnis[angabe] = None
+    return ergebnis
+
+
+def mit_massnahmen(wurzel: Path, aenderungen: list[Aenderung]) -> list[Aenderung]:
+    """Adds to each commit that changed measures.yaml which measures it added, changed or removed."""
+    zu_vergleichen = [a for a in aenderungen if MASSNAHMEN_DATEI in a.dateien][:HOECHSTENS_VERGLEICHE]
+    angaben = [s for a in zu_vergleichen for s in (f"{a.commit}:{MASSNAHMEN_DATEI}", f"{a.commit}^:{MASSNAHMEN_DATEI}")]
+    blobs = _blobs(wurzel, angaben)
+    gelesen: dict[str, dict | None] = {}
+
+    def version(angabe: str) -> dict | None:
+        blob = blobs.get(angabe)
+        if blob is None:
+            return {}
+        if blob[0] not in gelesen:
+            gelesen[blob[0]] = massnahmen_aus_yaml(blob[1])
+        return gelesen[blob[0]]
+
+    ersetzt = {}
+    for a in zu_vergleichen:
+        alt, neu = version(f"{a.commit}^:{MASSNAHMEN_DATEI}"), version(f"{a.commit}:{MASSNAHMEN_DATEI}")
+        if alt is None or neu is None:
+            continue
+        hinzu, geaendert, weg = massnahmen_vergleich(alt, neu)
+        ersetzt[a.commit] = Aenderung(a.commit, a.datum, a.zusammenfassung, a.dateien, hinzu, geaendert, weg, True)
+    return [ersetzt.get(a.commit, a) for a in aenderungen]
+
+
+def lies(wurzel: Path = ROOT) -> Versionsgeschichte:
+    """The history of this project folder, or why there is none. Never raises."""
+    version, vollstaendig, grund = lies_version(wurzel)
+    if not vollstaendig:
+        return Versionsgeschichte(False, grund, version)
+    try:
+        alle = lies_log(wurzel)
+        letzte: dict[str, str] = {}
+        for a in alle:
+            for datei in a.dateien:
+                letzte.setdefault(datei, a.datum)
+        neueste = mit_massnahmen(wurzel, alle[:HOECHSTENS_AENDERUNGEN])
+    except _KeinGit:
+        return Versionsgeschichte(False, "Die Versionsgeschichte konnte nicht gelesen werden.", version)
+    return Versionsgeschichte(True, "", version, letzte, tuple(neueste))
+
+
+_aktuell: dict[Path, Versionsgeschichte] = {}
+
+
+def aktuell(wurzel: Path = ROOT, neu: bool = False) -> Versionsgeschichte:
+    """The history, read once per build (the hook passes neu=True at the start of each build)."""
+    if neu or wurzel not in _aktuell:
+        _aktuell[wurzel] = lies(wurzel)
+    return _aktuell[wurzel]
+
+
+# --- The Änderungsverlauf page ------------------------------------------------------------------
+
+def seitentitel(nav, ergebnis: dict[str, str] | None = None, abschnitt: str | None = None) -> dict[str, str]:
+    """docs path (e.g. handlungsfelder/sprache.md) -> its title in mkdocs.yml's nav (a section's own page: its name)."""
+    ergebnis = {} if ergebnis is None else ergebnis
+    for eintrag in nav or []:
+        if isinstance(eintrag, dict):
+            for titel, ziel in eintrag.items():
+                if isinstance(ziel, str):
+                    ergebnis[ziel] = titel
+                else:
+                    seitentitel(ziel, ergebnis, titel)
+        elif isinstance(eintrag, str):
+            ergebnis.setdefault(eintrag, abschnitt or Path(eintrag).stem)
+    return ergebnis
+
+
+def aenderungsverlauf(geschichte: Versionsgeschichte, titel: dict[str, str], vorhanden: set[str], stand: str,
+                      wurzel: str, zeige: int = 8) -> str:
+    """The table of recent changes (date, summary, measures, pages), or a clear note that there is no history."""
+    from .render import seiten_url, umgebung
+
+    def seiten_von(a: Aenderung) -> list[tuple[str, str]]:
+        return [(titel[d[5:]], seiten_url(d[5:])) for d in a.dateien
+                if d.startswith("docs/") and d.endswith(".md") and d[5:] in titel]
+
+    def daten_geaendert(a: Aenderung) -> bool:
+        return any(d.startswith("data/") for d in a.dateien)
+
+    anzahl = len(geschichte.aenderungen)
+    beschriftung = ("Die letzte Änderung an Texten und Daten" if anzahl == 1
+                    else f"Die letzten {anzahl} Änderungen an Texten und Daten")
+    html = umgebung().get_template("aenderungsverlauf.html").render(
+        geschichte=geschichte, vorhanden=vorhanden, stand=stand, wurzel=wurzel, zeige=zeige,
+        beschriftung=beschriftung, seiten_von=seiten_von, daten_geaendert=daten_geaendert, datum_lang=datum_lang)
+    return "\n".join(zeile for zeile in html.splitlines() if zeile.strip())
