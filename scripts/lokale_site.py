@@ -1,0 +1,82 @@
+"""The built site on a local server under its real path (site_url's path), and the list of its pages.
+
+Used by the browser tests (tests/browser.py), `make lighthouse` and `make bildschirmfotos`. Only 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Chromium from Debian (`apt-get install chromium`); the flags keep it quiet and offline.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+def site_pfad(mkdocs_yml: Path = ROOT / "mkdocs.yml") -> str:
+    """The path part of site_url ('/integrationskonzept/'): the site is served under it, as online."""
+    treffer = re.search(r"^site_url:\s*(\S+)", mkdocs_yml.read_text(encoding="utf-8"), re.MULTILINE)
+    pfad = urlsplit(treffer.group(1)).path if treffer else "/"
+    return pfad if pfad.endswith("/") else pfad + "/"
+
+
+def seiten_der_site(site: Path) -> list[str]:
+    """Every HTML page of the built site as a path below the site root: '', 'quellen/', …, '404.html'."""
+    seiten = []
+    for datei in sorted(site.rglob("*.html")):
+        relativ = datei.relative_to(site).as_posix()
+        seiten.append(relativ[: -len("index.html")] if relativ.endswith("index.html") else relativ)
+    return seiten
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Serves the site below its path prefix; quiet; anything else is a 404."""
+
+    praefix = "/"
+
+    def translate_path(self, path):
+        pfad = urlsplit(path).path
+        if not pfad.startswith(self.praefix):
+            return str(Path(self.directory) / "__gibt_es_nicht__")
+        return super().translate_path("/" + pfad[len(self.praefix):])
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class names it so
+        pass
+
+
+@dataclass
+class Server:
+    """A running local server for one site folder."""
+
+    basis: str
+    httpd: ThreadingHTTPServer = field(repr=False)
+
+    def url(self, seite: str = "") -> str:
+        return self.basis + seite
+
+    @property
+    def origin(self) -> str:
+        teile = urlsplit(self.basis)
+        return f"{teile.scheme}://{teile.netloc}"
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def starte_server(site: Path, praefix: str | None = None) -> Server:
+    """Starts a threaded HTTP server on 127.0.0.1 (a free port) that serves `site` under site_pfad()."""
+    praefix = praefix or site_pfad()
+    handler = functools.partial(type("Handler", (_Handler,), {"praefix": praefix}), directory=str(site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return Server(f"http://127.0.0.1:{httpd.server_address[1]}{praefix}", httpd)
