@@ -32,10 +32,11 @@ def _text(fragment: str) -> str:
 
 
 def nav_namen(ausgabe: str) -> str:
-    """Gives each icon-only section label the section's name."""
+    """Gives each icon-only section label the section's name as text for screen readers (aria-label is not
+    allowed on a <label>)."""
     def ersetze(treffer: re.Match) -> str:
-        name = html.escape(_text(treffer.group("text")), quote=True)
-        return f'{treffer.group(1)} aria-label="{name}"{treffer.group("rest")}'
+        name = html.escape(_text(treffer.group("text")), quote=False)
+        return f'{treffer.group(1)}{treffer.group("rest")}<span class="ik-nur-vorlesen">{name}</span>'
     return NAV_CONTAINER.sub(ersetze, ausgabe)
 
 
@@ -53,8 +54,19 @@ def on_page_content(html_inhalt, page, config, files):
     return tabellen_region(html_inhalt)
 
 
+# Valid HTML (tests/test_html_valide.py): an empty tabindex is not allowed (and means the same as none);
+# rel="edit" is not a link type HTML allows on <a> (it only tells crawlers; the button works without it).
+LEERER_TABINDEX = ' tabindex=""'
+REL_EDIT = re.compile(r'(<a [^>]*?) rel="edit"')
+
+
+def gueltig(ausgabe: str) -> str:
+    """Removes the two bits of Material's markup that are not valid HTML."""
+    return REL_EDIT.sub(r"\1", ausgabe.replace(LEERER_TABINDEX, ""))
+
+
 def on_post_page(ausgabe, page, config):
-    return nav_namen(ausgabe.replace(SUCHDIALOG, SUCHDIALOG_NEU))
+    return gueltig(nav_namen(ausgabe.replace(SUCHDIALOG, SUCHDIALOG_NEU)))
 
 
 def on_post_template(ausgabe, template_name, config):

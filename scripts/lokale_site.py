@@ -6,6 +6,7 @@ Used by the browser tests (tests/browser.py), `make lighthouse` and `make bildsc
 from __future__ import annotations
 
 import functools
+import gzip
 import re
 import threading
 from dataclasses import dataclass, field
@@ -38,9 +39,31 @@ def seiten_der_site(site: Path) -> list[str]:
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    """Serves the site below its path prefix; quiet; anything else is a 404."""
+    """Serves the site below its path prefix, text gzip-compressed as on the real host; quiet; else a 404."""
 
     praefix = "/"
+    KOMPRIMIERT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".map")
+    _gzip_cache: dict = {}
+
+    def do_GET(self):  # noqa: N802 - the base class names it so
+        pfad = Path(self.translate_path(self.path))
+        if pfad.is_dir():
+            pfad = pfad / "index.html"
+        if ("gzip" not in self.headers.get("Accept-Encoding", "") or not pfad.is_file()
+                or pfad.suffix not in self.KOMPRIMIERT or (self.path.split("?")[0].endswith("/") is False
+                                                           and pfad.name == "index.html")):
+            return super().do_GET()
+        schluessel = (str(pfad), pfad.stat().st_mtime_ns)
+        if schluessel not in self._gzip_cache:
+            self._gzip_cache[schluessel] = gzip.compress(pfad.read_bytes(), 6)
+        inhalt = self._gzip_cache[schluessel]
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(pfad)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(inhalt)))
+        self.end_headers()
+        self.wfile.write(inhalt)
+        return None
 
     def translate_path(self, path):
         pfad = urlsplit(path).path

@@ -35,7 +35,11 @@ def test_die_suche_laedt_nichts_von_aussen(browser, server):
 def test_keine_cookies_und_kein_lokaler_speicher_nach_dem_besuch(browser, server):
     kontext = browser.new_context(locale="de-DE", service_workers="block")
     seite = kontext.new_page()
+    gespeichert = []
     for pfad in ("", "massnahmen/?status=umgesetzt", "daten/"):
         seite.goto(server.url(pfad), wait_until="networkidle")
+        gespeichert += seite.evaluate("[...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
     assert kontext.cookies() == []
+    # The Datenschutz page says nothing is stored in the browser.
+    assert gespeichert == []
     kontext.close()
