@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import os
 import re
 import threading
 from dataclasses import dataclass, field
@@ -22,10 +23,21 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run"]
 
 
+def site_url(mkdocs_yml: Path = ROOT / "mkdocs.yml") -> str:
+    """site_url as MkDocs sees it: plain, or `!ENV [NAME, "default"]` (the variable wins when it is set)."""
+    zeile = re.search(r"^site_url:(.*)$", mkdocs_yml.read_text(encoding="utf-8"), re.MULTILINE)
+    if zeile is None:
+        return "/"
+    wert = zeile.group(1).strip()
+    umgebung = re.match(r"!ENV\s*\[\s*([A-Za-z_][A-Za-z0-9_]*)\s*,\s*[\"']?([^\"'\]]*)", wert)
+    if umgebung:
+        return os.environ.get(umgebung.group(1)) or umgebung.group(2)
+    return wert.strip("\"'")
+
+
 def site_pfad(mkdocs_yml: Path = ROOT / "mkdocs.yml") -> str:
-    """The path part of site_url ('/integrationskonzept/'): the site is served under it, as online."""
-    treffer = re.search(r"^site_url:\s*(\S+)", mkdocs_yml.read_text(encoding="utf-8"), re.MULTILINE)
-    pfad = urlsplit(treffer.group(1)).path if treffer else "/"
+    """The path part of site_url (e.g. '/' or '/integrationskonzept/'): the site is served under it, as online."""
+    pfad = urlsplit(site_url(mkdocs_yml)).path or "/"
     return pfad if pfad.endswith("/") else pfad + "/"
 
 
