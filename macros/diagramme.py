@@ -72,9 +72,10 @@ def status_balken(massnahmen: tuple[m.Massnahme, ...], titel: str, kennung: str)
     for i, (code, _label, anzahl) in enumerate(zeilen):
         balken.append(Balken(links, i * (hoehe + abstand), max(2.0, flaeche * anzahl / hoechste), hoehe, code, anzahl))
     gesamt_hoehe = max(1, len(zeilen)) * (hoehe + abstand)
+    vorschlaege = sum(1 for x in massnahmen if x.ist_vorschlag)
     return _render("diagramm_status.html", kennung=kennung, titel=titel, breite=BREITE, hoehe=gesamt_hoehe,
                    balken=balken, schrift=SCHRIFT, fmt=_fmt, beschreibung=beschreibung(zaehlung),
-                   gesamt=len(massnahmen), zeilen=zeilen, links=links)
+                   gesamt=len(massnahmen), zeilen=zeilen, links=links, vorschlaege=vorschlaege)
 
 
 def status_je_feld(daten: m.Konzeptdaten, titel: str, kennung: str) -> str:

@@ -37,6 +37,9 @@ def test_balken_je_status_mit_titel_beschreibung_und_tabelle(daten):
     beschreibung = re.search(r"<desc [^>]*>(.*?)</desc>", html).group(1)
     for status, anzahl in zaehlung.items():
         assert f"{anzahl} {m.STATUS[status]}" in beschreibung
+    vorschlaege = sum(1 for x in daten.massnahmen if x.ist_vorschlag)
+    if vorschlaege:
+        assert f"davon {vorschlaege} Vorschl" in beschreibung and f"davon {vorschlaege} Vorschl" in html
 
 
 def test_gestapelte_balken_je_feld_stimmen_mit_den_daten(daten):
