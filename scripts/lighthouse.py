@@ -1,4 +1,4 @@
-"""Lighthouse (node_modules, 12.2.3) on the start page and the largest page of the built site; prints the scores.
+"""Lighthouse (node_modules, 12.2.3) on the start page, the largest page and the overview; prints the scores.
 
 Aufruf: python scripts/lighthouse.py [SITE-ORDNER] [--nur-barrierefreiheit]
 Writes build/lighthouse/<seite>.json. Performance is measured on this machine (2 shared cores): noisy, so no test
@@ -25,10 +25,10 @@ KATEGORIEN = ("performance", "accessibility", "best-practices", "seo")
 
 
 def zu_pruefende_seiten(site: Path) -> dict[str, str]:
-    """The start page and the largest page (by HTML size; the 404 page does not count)."""
+    """The start page, the largest page (by HTML size; the 404 page does not count) and the overview."""
     groessen = {s: (site / s / "index.html").stat().st_size for s in seiten_der_site(site) if s.endswith("/")}
     groesste = max(groessen, key=groessen.get)
-    return {"start": "", "groesste": groesste}
+    return {"start": "", "groesste": groesste, "uebersicht": "massnahmen/"}
 
 
 def lighthouse(url: str, ziel: Path, kategorien=KATEGORIEN) -> dict[str, float]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from macros.render import seiten_url
@@ -127,3 +129,31 @@ def test_jede_zeile_fuehrt_zur_eigenen_seite_mit_allen_angaben(desktop, server, 
     if ziel.verlauf:
         assert karte.locator("details.ik-verlauf li").count() == len(ziel.verlauf)
     assert desktop.locator(f"a[href$='{seiten_url(daten.handlungsfeld(ziel.handlungsfeld).seite)}']").count() >= 1
+
+
+def test_zeigt_eine_seite_nur_einen_ausschnitt_laedt_der_filter_die_json_datei(browser, server, daten):
+    """A paginated overview (data-daten-url, fewer rows) filters over every measure from daten/massnahmen.json."""
+    kontext = browser.new_context()
+    seite = kontext.new_page()
+    erste = daten.massnahmen[0]
+
+    def ausschnitt(route):
+        html = route.fetch().text()
+        html = html.replace("data-ik-filter data-gesamt",
+                            'data-ik-filter data-daten-url="../daten/massnahmen.json" data-gesamt', 1)
+        html = re.sub(r'<tr data-id="(?!%s")[^"]*".*?</tr>\n?' % re.escape(erste.id), "", html, flags=re.S)
+        route.fulfill(status=200, content_type="text/html; charset=utf-8", body=html)
+
+    seite.route(server.url(SEITE), ausschnitt)
+    seite.goto(server.url(SEITE), wait_until="load")
+    assert sichtbare_ids(seite) == [erste.id]
+    feld = daten.massnahmen[-1].handlungsfeld
+    seite.get_by_label("Handlungsfeld", exact=True).select_option(feld)
+    erwartet = [m for m in daten.massnahmen if m.handlungsfeld == feld]
+    seite.wait_for_function("n => document.querySelectorAll('table.ik-massnahmen--alle tbody tr').length === n",
+                            arg=len(erwartet))
+    zeilen = seite.eval_on_selector_all("table.ik-massnahmen--alle tbody tr",
+                                        "zs => zs.map(z => [z.cells[0].textContent, z.querySelector('a').href])")
+    assert zeilen == [[m.id, server.url(f"massnahmen/{m.anker}/")] for m in erwartet]
+    assert treffer_text(seite) == f"{len(erwartet)} von {len(daten.massnahmen)} Maßnahmen"
+    kontext.close()
