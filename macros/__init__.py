@@ -66,7 +66,9 @@ def define_env(env):
 
     @env.macro
     def massnahme_seite(massnahme_id: str) -> str:
-        return render.massnahme_karte(daten, daten.massnahme(massnahme_id), wurzel(), ebene=1, permalink=False)
+        karte = render.massnahme_karte(daten, daten.massnahme(massnahme_id), wurzel(), ebene=1, permalink=False)
+        # Issue 6: from a measure's own page back to the overview.
+        return karte + f'\n<p class="ik-zurueck"><a href="{wurzel()}massnahmen/">Alle Maßnahmen im Überblick</a></p>'
 
     @env.macro
     def status_uebersicht(feld_id: str | None = None) -> str:
