@@ -26,8 +26,10 @@ SORTIERUNGEN = (
 
 
 def suchtext(daten: m.Konzeptdaten, x: m.Massnahme) -> str:
-    """What the free-text filter searches besides the visible cells: description, goal, target groups, partners."""
-    teile = [x.beschreibung, x.ziel, *x.zielgruppe, *(daten.stelle(p) for p in x.partner)]
+    """What the free-text filter searches besides the visible cells: the field's full name, description, goal,
+    target groups, partners (the same texts filter.js searches in massnahmen.json)."""
+    teile = [daten.handlungsfeld(x.handlungsfeld).voller_titel, x.beschreibung, x.ziel, *x.zielgruppe,
+             *(daten.stelle(p) for p in x.partner)]
     return " ".join(" ".join(teile).split()).lower()
 
 
