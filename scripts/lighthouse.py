@@ -25,8 +25,10 @@ KATEGORIEN = ("performance", "accessibility", "best-practices", "seo")
 
 
 def zu_pruefende_seiten(site: Path) -> dict[str, str]:
-    """The start page, the largest page (by HTML size; the 404 page does not count) and the overview."""
-    groessen = {s: (site / s / "index.html").stat().st_size for s in seiten_der_site(site) if s.endswith("/")}
+    """The start page, the largest chapter (by HTML size; not the overview, not a measure's page, not the 404 page)
+    and the overview "Alle Maßnahmen"."""
+    groessen = {s: (site / s / "index.html").stat().st_size for s in seiten_der_site(site)
+                if s.endswith("/") and not s.startswith("massnahmen/")}
     groesste = max(groessen, key=groessen.get)
     return {"start": "", "groesste": groesste, "uebersicht": "massnahmen/"}
 
