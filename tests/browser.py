@@ -36,8 +36,8 @@ def brauche_chromium() -> str:
 def brauche_node_modules(datei: Path = AXE) -> Path:
     """A file from node_modules, or a failed test that says how to install the npm packages."""
     if not datei.is_file():
-        pytest.fail(f"{datei.relative_to(ROOT)} fehlt. Installieren: `make npm` (führt `npm ci` aus; braucht Node 20 "
-                    "und npm: `sudo apt-get install nodejs npm`).", pytrace=False)
+        pytest.fail(f"{datei.relative_to(ROOT)} fehlt. Installieren: `make npm` (führt `npm ci` aus; braucht "
+                    "Node 18.19 oder neuer und npm: `sudo apt-get install nodejs npm`).", pytrace=False)
     return datei
 
 
