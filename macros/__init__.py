@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
 
-from . import render
+from . import diagramme, offene_daten, render, uebersicht
 from .datum import datum_de  # Inhalt (issue 3): stand(), stichtag()
 from .fehler import DatenFehler
 from .loader import DATA_DIR, DATEIEN, lade_daten
@@ -66,13 +66,37 @@ def define_env(env):
 
     @env.macro
     def massnahme_seite(massnahme_id: str) -> str:
-        return render.massnahme_karte(daten, daten.massnahme(massnahme_id), wurzel(), ebene=1, permalink=False)
+        karte = render.massnahme_karte(daten, daten.massnahme(massnahme_id), wurzel(), ebene=1, permalink=False)
+        # Issue 6: from a measure's own page back to the overview.
+        return karte + f'\n<p class="ik-zurueck"><a href="{wurzel()}massnahmen/">Alle Maßnahmen im Überblick</a></p>'
 
     @env.macro
     def status_uebersicht(feld_id: str | None = None) -> str:
-        liste = daten.massnahmen_im_feld(feld_id) if feld_id else daten.massnahmen
-        titel = "Stand der Umsetzung" + (f": {daten.handlungsfeld(feld_id).titel}" if feld_id else ", alle Bereiche")
-        return render.status_uebersicht(liste, titel)
+        """Status chart (SVG) with its table; without a field also one stacked bar per field."""
+        if feld_id:
+            titel = f"Stand der Umsetzung: {daten.handlungsfeld(feld_id).titel}"
+            return diagramme.status_balken(daten.massnahmen_im_feld(feld_id), titel, f"status-{feld_id}")
+        return "\n".join([
+            diagramme.status_balken(daten.massnahmen, "Stand der Umsetzung, alle Bereiche", "status-alle"),
+            diagramme.status_je_feld(daten, "Stand der Umsetzung nach Bereichen", "status-felder"),
+        ])
+
+    # --- Für Bürgerinnen und Bürger: Übersicht aller Maßnahmen, offene Daten (issue 6) ---------------------
+    @env.macro
+    def alle_massnahmen() -> str:
+        """Every measure in one table; filter.js adds filters, sorting and the URL state."""
+        skript = f'<script src="{wurzel()}assets/javascripts/filter.js" defer></script>'
+        return uebersicht.massnahmen_uebersicht(daten, daten.massnahmen, wurzel()) + "\n" + skript
+
+    @env.macro
+    def offene_daten_dateien() -> str:
+        """The downloads of the Daten page with their counts, and the CSV columns."""
+        return render._render("offene_daten.html", daten=daten, od=offene_daten, wurzel=wurzel())
+
+    @env.macro
+    def offene_daten_spalten() -> str:
+        """The CSV columns and the JSON field each comes from."""
+        return render._render("offene_daten_spalten.html", od=offene_daten)
 
     @env.macro
     def kennzahlen(feld_id: str | None = None, ohne_feld: bool = False) -> str:

@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from . import escape
 from . import model as m
 from .datum import datum_de
+from .loader import datum_grenzen
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -101,7 +102,13 @@ def gremium(daten: m.Konzeptdaten, gremium_id: str) -> str:
 
 def meilensteine(daten: m.Konzeptdaten) -> str:
     """The timetable as an ordered list: planned and actual dates, status and source."""
-    return _render("meilensteine.html", meilensteine=daten.meilensteine, daten=daten)
+    return _render("meilensteine.html", meilensteine=zeitfolge(daten.meilensteine), daten=daten)
+
+
+def zeitfolge(meilensteine: tuple[m.Meilenstein, ...]) -> list[m.Meilenstein]:
+    """Milestones by date (actual, else planned), an imprecise date (2019, 2019-05) at its last day; same date
+    keeps the file order; those without a date last."""
+    return sorted(meilensteine, key=lambda ms: (ms.datum is None, datum_grenzen(ms.datum)[1] if ms.datum else None))
 
 
 def quellenverzeichnis(daten: m.Konzeptdaten) -> str:

@@ -15,6 +15,9 @@ sys.path.insert(0, str(ROOT))
 
 from macros.loader import lade_daten  # noqa: E402
 
+# --- Browser tests (issue 6): fixtures `server`, `seiten`, `browser`, `desktop`, `telefon` live in browser.py. ---
+pytest_plugins = ["browser"]
+
 BIN = Path(sys.executable).parent
 
 

@@ -1,0 +1,104 @@
+"""Status charts as SVG, drawn at build time: no chart library, no script. Each chart is role="img" with a title
+and a description that states every number, and comes with a table that holds the same numbers.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from . import model as m
+from .render import _render, zahl_de
+
+# Fill per status: at least 3:1 against white (WCAG 1.4.11) and 4.5:1 for white numbers on it (tests/test_diagramme).
+FARBEN = {
+    "geplant": "#596773",
+    "in_umsetzung": "#0b5a8c",
+    "daueraufgabe": "#5b4a9c",
+    "umgesetzt": "#1d6b32",
+    "verzoegert": "#a34500",
+    "zurueckgestellt": "#735800",
+    "entfallen": "#8c1d1d",
+}
+
+BREITE = 360          # width of the drawing in SVG units; the figure scales it to the column
+SCHRIFT = 13          # font size in SVG units
+ZAHL_MIN_BREITE = 20  # a segment narrower than this shows its number only in the table and description
+
+
+@dataclass(frozen=True)
+class Balken:
+    """One drawn rectangle: position, size, status, count, and whether its number fits inside."""
+
+    x: float
+    y: float
+    breite: float
+    hoehe: float
+    status: str
+    anzahl: int
+
+    @property
+    def farbe(self) -> str:
+        return FARBEN[self.status]
+
+    @property
+    def zahl_passt(self) -> bool:
+        return self.breite >= ZAHL_MIN_BREITE
+
+
+def zaehle(massnahmen: tuple[m.Massnahme, ...]) -> Counter:
+    return Counter(x.status for x in massnahmen)
+
+
+def _fmt(wert: float) -> str:
+    """SVG numbers: short and without locale."""
+    return f"{wert:.1f}".rstrip("0").rstrip(".")
+
+
+def beschreibung(zaehlung: Counter) -> str:
+    """'2 Geplant, 3 In Umsetzung' in the order of model.STATUS; 'keine Maßnahmen' when empty."""
+    teile = [f"{zahl_de(zaehlung[c])} {label}" for c, label in m.STATUS.items() if zaehlung[c]]
+    return ", ".join(teile) if teile else "keine Maßnahmen"
+
+
+def status_balken(massnahmen: tuple[m.Massnahme, ...], titel: str, kennung: str) -> str:
+    """One horizontal bar per status that occurs, with its count: for all measures or one field."""
+    zaehlung = zaehle(massnahmen)
+    zeilen = [(code, label, zaehlung[code]) for code, label in m.STATUS.items() if zaehlung[code]]
+    hoechste = max((anzahl for *_, anzahl in zeilen), default=1)
+    links, rechts, hoehe, abstand = 118, 40, 22, 8
+    flaeche = BREITE - links - rechts
+    balken = []
+    for i, (code, _label, anzahl) in enumerate(zeilen):
+        balken.append(Balken(links, i * (hoehe + abstand), max(2.0, flaeche * anzahl / hoechste), hoehe, code, anzahl))
+    gesamt_hoehe = max(1, len(zeilen)) * (hoehe + abstand)
+    vorschlaege = sum(1 for x in massnahmen if x.ist_vorschlag)
+    return _render("diagramm_status.html", kennung=kennung, titel=titel, breite=BREITE, hoehe=gesamt_hoehe,
+                   balken=balken, schrift=SCHRIFT, fmt=_fmt, beschreibung=beschreibung(zaehlung),
+                   gesamt=len(massnahmen), zeilen=zeilen, links=links, vorschlaege=vorschlaege)
+
+
+def status_je_feld(daten: m.Konzeptdaten, titel: str, kennung: str) -> str:
+    """One stacked bar per Handlungsfeld (and the Querschnitt): segments by status, the total at the end."""
+    felder = [(f, zaehle(daten.massnahmen_im_feld(f.id))) for f in daten.handlungsfelder]
+    hoechste = max((sum(z.values()) for _, z in felder), default=0) or 1
+    rechts, beschriftung, hoehe, abstand = 44, 18, 22, 12
+    flaeche = BREITE - rechts
+    reihen = []
+    y = 0.0
+    for feld, zaehlung in felder:
+        x = 0.0
+        segmente = []
+        for code in m.STATUS:
+            if zaehlung[code]:
+                breite = flaeche * zaehlung[code] / hoechste
+                segmente.append(Balken(x, y + beschriftung, breite, hoehe, code, zaehlung[code]))
+                x += breite
+        reihen.append({"feld": feld, "y": y, "segmente": segmente, "summe": sum(zaehlung.values()), "ende": x,
+                       "beschreibung": beschreibung(zaehlung)})
+        y += beschriftung + hoehe + abstand
+    benutzt = [(c, label) for c, label in m.STATUS.items() if any(z[c] for _, z in felder)]
+    return _render("diagramm_felder.html", kennung=kennung, titel=titel, breite=BREITE, hoehe=max(y, 1),
+                   reihen=reihen, schrift=SCHRIFT, fmt=_fmt, hoehe_balken=hoehe, beschriftung=beschriftung,
+                   benutzt=benutzt, farben=FARBEN, status_liste=list(m.STATUS.items()), felder=felder,
+                   gesamt=zaehle(daten.massnahmen), anzahl=len(daten.massnahmen))

@@ -1,0 +1,166 @@
+"""Open data: every measure as JSON and as CSV, with licence and Stand. Pure functions; datenexport.py writes them.
+
+JSON: UTF-8 without BOM. Each record in `massnahmen` has exactly the fields of data/measures.yaml, so it validates
+against measures.schema.json; names for the codes stand beside the records in `verzeichnisse`.
+
+CSV: for Excel in Germany. UTF-8 WITH byte order mark (without it Excel reads UTF-8 as Windows-1252 and breaks
+umlauts), semicolon as delimiter (German Excel expects it, because the comma is the decimal sign), CRLF line ends
+(RFC 4180), quotes only where needed. Several values in one cell are joined by " | ". A cell that starts with
+= + - @ or a tab gets a leading apostrophe, so Excel never runs it as a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+
+from . import model as m
+from .datum import datum_de
+
+ORDNER = "daten"
+JSON_DATEI = "massnahmen.json"
+CSV_DATEI = "massnahmen.csv"
+EXPORT_SCHEMA = "massnahmen-export.schema.json"
+SCHEMA_ORDNER = "schema"
+
+BOM = "\ufeff"
+TRENNER = ";"
+MEHRFACH = " | "
+FORMELZEICHEN = ("=", "+", "-", "@", "\t", "\r")
+
+# CSV column header -> how to get the value from a measure. Order = column order.
+SPALTEN: tuple[tuple[str, str], ...] = (
+    ("Nr.", "id"),
+    ("Titel", "titel"),
+    ("Handlungsfeld", "handlungsfeld"),
+    ("Status", "status"),
+    ("Beschlussstand", "beschlussstand"),
+    ("Federführung", "federfuehrung"),
+    ("Beteiligt", "partner"),
+    ("Zielgruppe", "zielgruppe"),
+    ("Beginn", "beginn"),
+    ("Ende", "ende"),
+    ("Beschreibung", "beschreibung"),
+    ("Ziel", "ziel"),
+    ("Begründung", "begruendung"),
+    ("Priorität", "prioritaet"),
+    ("Zeithorizont", "zeithorizont"),
+    ("Woran man den Fortschritt erkennt", "indikatoren"),
+    ("Mehr dazu", "links"),
+    ("Quellen", "quelle"),
+    ("Verlauf", "verlauf"),
+    ("Stand der Maßnahme", "stand"),
+    ("Eigene Seite", "url"),
+    ("Lizenz", "lizenz"),
+    ("Datenstand", "datenstand"),
+)
+
+
+def permalink(site_url: str, massnahme: m.Massnahme) -> str:
+    """Absolute URL of a measure's own page."""
+    return f"{site_url.rstrip('/')}/massnahmen/{massnahme.anker}/"
+
+
+def namensnennung(konzept: m.Konzept) -> str:
+    """The attribution line dl-de/by-2-0 asks for."""
+    return (f"{konzept.herausgeber}, {konzept.titel} (Stand {datum_de(konzept.stand)}), "
+            f"{konzept.lizenz.name} ({konzept.lizenz.kennung}), {konzept.lizenz.url}")
+
+
+def als_datensatz(massnahme: m.Massnahme) -> dict:
+    """The measure as in data/measures.yaml: same field names and order, empty fields left out."""
+    datensatz = {}
+    for feld in dataclasses.fields(massnahme):
+        if feld.name == "zeile":
+            continue
+        wert = getattr(massnahme, feld.name)
+        if wert is None or wert == ():
+            continue
+        datensatz[feld.name] = _schlicht(wert)
+    return datensatz
+
+
+def _schlicht(wert):
+    """Records and tuples -> dicts and lists without empty fields (as the schema expects)."""
+    if dataclasses.is_dataclass(wert):
+        return {k: _schlicht(v) for k, v in dataclasses.asdict(wert).items() if v is not None and v != ()}
+    if isinstance(wert, (tuple, list)):
+        return [_schlicht(v) for v in wert]
+    return wert
+
+
+def verzeichnisse(daten: m.Konzeptdaten) -> dict:
+    """German names for every code used in the records."""
+    benutzt = {s for x in daten.massnahmen for s in (x.federfuehrung, *x.partner)}
+    return {
+        "handlungsfelder": {f.id: f.voller_titel for f in daten.handlungsfelder},
+        "stellen": {s: daten.stelle(s) for s in sorted(benutzt)},
+        "status": dict(m.STATUS),
+        "beschlussstand": dict(m.BESCHLUSSSTAND),
+        "prioritaet": dict(m.PRIORITAET),
+        "zeithorizont": dict(m.ZEITHORIZONT),
+        "quellen": {q.id: q.kurz for q in daten.quellen.values()},
+    }
+
+
+def massnahmen_json(daten: m.Konzeptdaten, site_url: str) -> str:
+    """The JSON document: metadata, licence, every measure, the names of the codes, the permalinks."""
+    k = daten.konzept
+    dokument = {
+        "$schema": f"{SCHEMA_ORDNER}/{EXPORT_SCHEMA}",
+        "titel": f"Maßnahmen – {k.titel}",
+        "herausgeber": k.herausgeber,
+        "fassung": k.fassung,
+        "stand": k.stand,
+        "lizenz": {"name": k.lizenz.name, "kennung": k.lizenz.kennung, "url": k.lizenz.url},
+        "namensnennung": namensnennung(k),
+        "anzahl": len(daten.massnahmen),
+        "massnahmen": [als_datensatz(x) for x in daten.massnahmen],
+        "seiten": {x.id: permalink(site_url, x) for x in daten.massnahmen},
+        "verzeichnisse": verzeichnisse(daten),
+    }
+    return json.dumps(dokument, ensure_ascii=False, indent=1) + "\n"
+
+
+def _zelle(text: str) -> str:
+    """A cell Excel shows as text: a leading formula sign is defused with an apostrophe."""
+    return "'" + text if text.startswith(FORMELZEICHEN) else text
+
+
+def csv_zeile(daten: m.Konzeptdaten, massnahme: m.Massnahme, site_url: str) -> list[str]:
+    """One CSV row: codes as German words, several values joined by MEHRFACH."""
+    k = daten.konzept
+    werte = {
+        "handlungsfeld": daten.handlungsfeld(massnahme.handlungsfeld).voller_titel,
+        "status": m.STATUS[massnahme.status],
+        "beschlussstand": m.BESCHLUSSSTAND[massnahme.beschlussstand],
+        "federfuehrung": daten.stelle(massnahme.federfuehrung),
+        "partner": MEHRFACH.join(daten.stelle(p) for p in massnahme.partner),
+        "zielgruppe": MEHRFACH.join(massnahme.zielgruppe),
+        "prioritaet": m.PRIORITAET.get(massnahme.prioritaet or "", ""),
+        "zeithorizont": m.ZEITHORIZONT.get(massnahme.zeithorizont or "", ""),
+        "indikatoren": MEHRFACH.join(massnahme.indikatoren),
+        "links": MEHRFACH.join(f"{link.titel}: {link.url}" for link in massnahme.links),
+        "quelle": MEHRFACH.join(daten.quellen[q].kurz for q in massnahme.quelle),
+        "verlauf": MEHRFACH.join(f"{v.datum}: {m.STATUS[v.status]} – {v.text}" for v in massnahme.verlauf),
+        "url": permalink(site_url, massnahme),
+        "lizenz": f"{k.lizenz.name} ({k.lizenz.kennung})",
+        "datenstand": k.stand,
+    }
+    zeile = []
+    for _, feld in SPALTEN:
+        wert = werte[feld] if feld in werte else getattr(massnahme, feld)
+        zeile.append(_zelle(" ".join(str(wert or "").split())))
+    return zeile
+
+
+def massnahmen_csv(daten: m.Konzeptdaten, site_url: str) -> str:
+    """The CSV text, starting with the BOM; write it with newline='' so CRLF stays as it is."""
+    puffer = io.StringIO(newline="")
+    schreiber = csv.writer(puffer, delimiter=TRENNER, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    schreiber.writerow([kopf for kopf, _ in SPALTEN])
+    for massnahme in daten.massnahmen:
+        schreiber.writerow(csv_zeile(daten, massnahme, site_url))
+    return BOM + puffer.getvalue()

@@ -1,0 +1,58 @@
+"""Screenshots of the built site at phone and desktop width, and a chapter printed by Chromium, to look at.
+
+Aufruf: python scripts/bildschirmfotos.py [SITE-ORDNER] [ZIELORDNER]   (Standard: site/ und build/bildschirmfotos/)
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from scripts.lokale_site import CHROMIUM, CHROMIUM_ARGS, starte_server  # noqa: E402
+
+SEITEN = {
+    "start": "",
+    "kapitel": "handlungsfelder/sprache/",
+    "uebersicht": "massnahmen/",
+    "uebersicht-gefiltert": "massnahmen/?status=umgesetzt&sortierung=titel",
+    "massnahme": "massnahmen/st-02/",
+    "daten": "daten/",
+}
+GROESSEN = {"telefon": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+
+
+def main(argv: list[str]) -> int:
+    from playwright.sync_api import sync_playwright
+
+    site = Path(argv[0]) if argv else ROOT / "site"
+    ziel = Path(argv[1]) if len(argv) > 1 else ROOT / "build" / "bildschirmfotos"
+    ziel.mkdir(parents=True, exist_ok=True)
+    server = starte_server(site)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for groesse, viewport in GROESSEN.items():
+                seite = browser.new_page(viewport=viewport, device_scale_factor=1, is_mobile=groesse == "telefon")
+                for name, pfad in SEITEN.items():
+                    seite.goto(server.url(pfad), wait_until="networkidle")
+                    datei = ziel / f"{name}-{groesse}.png"
+                    seite.screenshot(path=str(datei), full_page=True)
+                    print(datei.relative_to(ROOT) if datei.is_relative_to(ROOT) else datei)
+                seite.close()
+            seite = browser.new_page()
+            seite.goto(server.url(SEITEN["kapitel"]), wait_until="networkidle")
+            seite.emulate_media(media="print")
+            pdf = ziel / "kapitel-druck.pdf"
+            seite.pdf(path=str(pdf), format="A4", print_background=True)
+            print(pdf)
+            browser.close()
+    finally:
+        server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
