@@ -8,6 +8,9 @@ Aufruf: python scripts/pdf.py [--site-dir DIR] [--out DATEI] [--data-dir DIR] [-
   --config    mkdocs.yml whose nav gives the chapters and their order (default: mkdocs.yml)
   --html      also write the print HTML document there (to look at or debug the layout)
 
+When the PDF lies inside the site, every page's "Als PDF herunterladen" link gets its href and size
+(scripts/druck/weblink.py); before that the link is hidden.
+
 Every page of the nav becomes a chapter; its `article.md-content__inner` is cut out of the built page and set
 with scripts/druck/vorlage/druck.css, never with Material's CSS (WeasyPrint cannot paginate its flex layout).
 Prints one line with pages, size and time; errors in German, without a traceback, exit code 1.
@@ -32,6 +35,7 @@ from scripts.druck.dokument import html_dokument  # noqa: E402
 from scripts.druck.fehler import DruckFehler  # noqa: E402
 from scripts.druck.navigation import kapitel_liste, lies_mkdocs  # noqa: E402
 from scripts.druck.schreiben import schreibe_pdf  # noqa: E402
+from scripts.druck.weblink import trage_pdf_ein  # noqa: E402
 
 
 def argumente(argv: list[str]) -> argparse.Namespace:
@@ -58,6 +62,7 @@ def baue(args: argparse.Namespace) -> tuple[Path, int]:
     ziel = args.out or args.site_dir / konzept.pdf_datei
     ziel.parent.mkdir(parents=True, exist_ok=True)
     seiten = schreibe_pdf(html, ziel, basis=args.site_dir)
+    trage_pdf_ein(args.site_dir, ziel)
     return ziel, seiten
 
 

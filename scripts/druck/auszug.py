@@ -146,6 +146,8 @@ def _passe_an(kapitel: Kapitel, artikel: etree._Element, ziele: _Ziele) -> Auszu
             bild.set("src", ziel)
     for link in list(artikel.iter("a")):
         _verlinke(link, kapitel, ziele)
+    for liste in artikel.iterfind(".//dl"):
+        _paare(liste)
 
     titel_element = next(artikel.iter("h1"), None)
     titel = LEER.sub(" ", titel_element.text_content()).strip() if titel_element is not None else ""
@@ -195,6 +197,19 @@ def _extern(link: etree._Element, href: str) -> None:
     adresse = etree.SubElement(link, "span")
     adresse.set("class", "ik-url")
     adresse.text = f" ({gezeigt})"
+
+
+def _paare(liste: etree._Element) -> None:
+    """Groups each term with its descriptions (<div><dt/><dd/></div>, valid HTML): in print the term floats
+    left of its value, and the group keeps a long value from flowing under the next term."""
+    gruppe = None
+    for kind in list(liste):
+        if kind.tag == "dt" and (gruppe is None or gruppe[-1].tag != "dt"):
+            gruppe = etree.Element("div")
+            gruppe.set("class", "ik-feld")
+            kind.addprevious(gruppe)
+        if kind.tag in ("dt", "dd") and gruppe is not None:
+            gruppe.append(kind)
 
 
 def _klasse(element: etree._Element, name: str) -> None:
