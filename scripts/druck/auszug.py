@@ -148,6 +148,7 @@ def _passe_an(kapitel: Kapitel, artikel: etree._Element, ziele: _Ziele) -> Auszu
         _verlinke(link, kapitel, ziele)
     for liste in artikel.iterfind(".//dl"):
         _paare(liste)
+    _ohne_wiederholungen(artikel, kapitel)
 
     titel_element = next(artikel.iter("h1"), None)
     titel = LEER.sub(" ", titel_element.text_content()).strip() if titel_element is not None else ""
@@ -173,8 +174,13 @@ def _verlinke(link: etree._Element, kapitel: Kapitel, ziele: _Ziele) -> None:
     elif href.startswith("//"):
         _extern(link, "https:" + href)
     elif _hat_klasse(link.getparent(), "ik-permalink"):
-        # "Eigene Seite dieser Maßnahme": in print, its web address is what a reader needs.
-        _extern(link, ziele.im_netz(kapitel, href))
+        # "Eigene Seite dieser Maßnahme": in print, its web address is what a reader needs: „Im Netz: https://…“.
+        adresse = ziele.im_netz(kapitel, href)
+        for kind in list(link):
+            link.remove(kind)
+        link.text = adresse
+        link.getparent().text = "Im Netz: "
+        _extern(link, adresse)
     else:
         anker = ziele.intern(kapitel, href)
         if anker is None:
@@ -197,6 +203,16 @@ def _extern(link: etree._Element, href: str) -> None:
     adresse = etree.SubElement(link, "span")
     adresse.set("class", "ik-url")
     adresse.text = f" ({gezeigt})"
+
+
+def _ohne_wiederholungen(artikel: etree._Element, kapitel: Kapitel) -> None:
+    """What each card repeats on the web and the print says once: the field that only links back to the chapter
+    the card stands in (the running header names it), and the proposal explanation (the contents page explains
+    the mark „Vorschlag – nicht beschlossen“, which every such card still carries)."""
+    for feld in artikel.xpath(".//div[@class='ik-feld'][dd[count(*)=1]/a[@href=$ziel]]", ziel=f"#{kapitel.anker}"):
+        feld.drop_tree()
+    for hinweis in artikel.xpath(".//*[contains(concat(' ', @class, ' '), ' ik-vorschlag-hinweis ')]"):
+        hinweis.drop_tree()
 
 
 def _paare(liste: etree._Element) -> None:

@@ -44,6 +44,7 @@ def schreibe_pdf(html: str, ziel: Path, basis: Path) -> int:
     os.close(fd)
     try:
         dokument.write_pdf(temporaer, **PDF_OPTIONEN)
+        os.chmod(temporaer, 0o644)  # mkstemp makes it private; the site serves it to everyone
         os.replace(temporaer, ziel)
     except OSError as fehler:
         raise DruckFehler(f"{ziel}: kann das PDF nicht schreiben: {fehler}") from None
