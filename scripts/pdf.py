@@ -7,6 +7,8 @@ Aufruf: python scripts/pdf.py [--site-dir DIR] [--out DATEI] [--data-dir DIR] [-
   --data-dir  the data folder for the cover (default: data/)
   --config    mkdocs.yml whose nav gives the chapters and their order (default: mkdocs.yml)
   --html      also write the print HTML document there (to look at or debug the layout)
+  --karten    auto (default): every measure's card up to 300 measures, beyond that each measure only as its
+              row of the table „Alle Maßnahmen“ (scripts/druck/umfang.py says why); alle; keine
 
 When the PDF lies inside the site, every page's "Als PDF herunterladen" link gets its href and size
 (scripts/druck/weblink.py); before that the link is hidden.
@@ -35,6 +37,7 @@ from scripts.druck.dokument import html_dokument  # noqa: E402
 from scripts.druck.fehler import DruckFehler  # noqa: E402
 from scripts.druck.navigation import kapitel_liste, lies_mkdocs  # noqa: E402
 from scripts.druck.schreiben import schreibe_pdf  # noqa: E402
+from scripts.druck.umfang import KARTEN_BIS, mit_karten, nur_tabelle  # noqa: E402
 from scripts.druck.weblink import trage_pdf_ein  # noqa: E402
 
 
@@ -45,6 +48,8 @@ def argumente(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="Datenordner (Standard: data/)")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="mkdocs.yml mit der nav")
     parser.add_argument("--html", type=Path, help="das Druck-HTML zusätzlich hierhin schreiben")
+    parser.add_argument("--karten", choices=("auto", "alle", "keine"), default="auto",
+                        help=f"Maßnahmenkarten drucken (auto: bis {KARTEN_BIS} Maßnahmen, darüber nur die Tabelle)")
     return parser.parse_args(argv)
 
 
@@ -54,9 +59,13 @@ def baue(args: argparse.Namespace) -> tuple[Path, int]:
     konfig = lies_mkdocs(args.config)
     site_url = konfig.get("site_url") or "https://example.invalid/"
     kapitel = kapitel_liste(args.config)
-    html = html_dokument(konzept, auszuege(args.site_dir, kapitel, site_url),
+    teile = auszuege(args.site_dir, kapitel, site_url)
+    if not mit_karten(teile, args.karten):
+        nur_tabelle(teile, site_url)
+    html = html_dokument(konzept, teile,
                          beschreibung=konzept.untertitel or konfig.get("site_description") or konzept.titel,
                          web_adresse=site_url)
+    del teile  # the parsed pages are in the HTML string now; WeasyPrint needs the memory
     if args.html:
         args.html.write_text(html, encoding="utf-8")
     ziel = args.out or args.site_dir / konzept.pdf_datei

@@ -336,3 +336,23 @@ def test_fehlende_seite_meldet_deutsch(tmp_path):
     assert "fehlt im gebauten Auftritt" in ergebnis.stderr
     assert "Traceback" not in ergebnis.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_ohne_karten_jede_massnahme_als_tabellenzeile(site, daten, tmp_path):
+    """`--karten keine` (automatic beyond 300 measures): each measure once, as its row, and the chapters say so."""
+    ziel = tmp_path / "kompakt.pdf"
+    ergebnis = baue_pdf(site, "--out", str(ziel), "--karten", "keine")
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    anzahl = len(PdfReader(ziel).pages)
+    seiten = [pdftotext(ziel, n) for n in range(1, anzahl + 1)]
+    text = ohne_umbruch("\n".join(seiten))
+    for massnahme in daten.massnahmen:
+        assert ohne_umbruch(massnahme.titel) in text, massnahme.id
+    tabelle = tabellen_seiten(ziel, seiten, "Alle Maßnahmen")
+    zeilen = [i for n in tabelle for i in re.findall(r"^([A-Z]{2}-\d+)$", seiten[n - 1], re.M)]
+    assert sorted(zeilen) == sorted(m.id for m in daten.massnahmen)
+    alles = flach("\n".join(seiten))
+    assert "Im Netz:" not in alles  # no card was printed
+    for feld in daten.handlungsfelder:
+        if daten.massnahmen_im_feld(feld.id):
+            assert "in dieser Druckfassung nur als Zeile der Tabelle" in alles

@@ -148,6 +148,8 @@ def _passe_an(kapitel: Kapitel, artikel: etree._Element, ziele: _Ziele) -> Auszu
         _verlinke(link, kapitel, ziele)
     for liste in artikel.iterfind(".//dl"):
         _paare(liste)
+    for zelle in artikel.iter("td"):
+        _flache_zelle(zelle)
     _ohne_wiederholungen(artikel, kapitel)
 
     titel_element = next(artikel.iter("h1"), None)
@@ -187,13 +189,16 @@ def _verlinke(link: etree._Element, kapitel: Kapitel, ziele: _Ziele) -> None:
             _extern(link, ziele.im_netz(kapitel, href))
         else:
             link.set("href", anker)
+            link.set("data-web", ziele.im_netz(kapitel, href))  # in case its target is left out (umfang.py)
             _klasse(link, "ik-intern")
 
 
-def _extern(link: etree._Element, href: str) -> None:
-    """A link out of the document: kept clickable, and its address printed after the text."""
+def _extern(link: etree._Element, href: str, zeigen: bool = True) -> None:
+    """A link out of the document: kept clickable, and (unless zeigen is False) its address printed after it."""
     link.set("href", href)
     _klasse(link, "ik-extern")
+    if not zeigen:
+        return
     gezeigt = href[len("mailto:"):] if href.lower().startswith("mailto:") else href
     text = LEER.sub(" ", link.text_content()).strip().rstrip("/")
     ohne_schema = re.sub(r"^[a-z]+://", "", gezeigt).rstrip("/")
@@ -213,6 +218,16 @@ def _ohne_wiederholungen(artikel: etree._Element, kapitel: Kapitel) -> None:
         feld.drop_tree()
     for hinweis in artikel.xpath(".//*[contains(concat(' ', @class, ' '), ' ik-vorschlag-hinweis ')]"):
         hinweis.drop_tree()
+
+
+def _flache_zelle(zelle: etree._Element) -> None:
+    """A status mark in a table cell becomes the cell's own class: one element less per cell, and with
+    thousands of rows every element costs WeasyPrint time and memory (computed style, box, tag)."""
+    kinder = list(zelle)
+    if len(kinder) == 1 and kinder[0].tag == "span" and not (zelle.text or "").strip() and len(kinder[0]) == 0:
+        for klasse in (kinder[0].get("class") or "").split():
+            _klasse(zelle, klasse)
+        kinder[0].drop_tag()
 
 
 def _paare(liste: etree._Element) -> None:

@@ -53,6 +53,8 @@ def html_dokument(konzept: Konzept, auszuege: list[Auszug], beschreibung: str, w
                     h1.remove(kind)
                 h1.text = titel
                 break
+        for element in auszug.inhalt.iterfind(".//*[@data-web]"):
+            del element.attrib["data-web"]
         _setze_teil(auszug)
         eintrag = {"titel": titel, "anker": auszug.kapitel.anker}
         if not teile or teile[-1].titel != auszug.kapitel.abschnitt:
