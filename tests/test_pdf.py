@@ -356,3 +356,25 @@ def test_ohne_karten_jede_massnahme_als_tabellenzeile(site, daten, tmp_path):
     for feld in daten.handlungsfelder:
         if daten.massnahmen_im_feld(feld.id):
             assert "in dieser Druckfassung nur als Zeile der Tabelle" in alles
+
+
+def test_weblink_nachtragen_ist_wiederholbar(tmp_path):
+    """A new PDF updates href and size again; pages without the partial stay untouched."""
+    from scripts.druck.weblink import trage_pdf_ein
+
+    (tmp_path / "a").mkdir()
+    seite = tmp_path / "a" / "index.html"
+    seite.write_text('<div class="ik-pdf-link ik-nur-web" data-ik-pdf hidden><a class="ik-pdf-link__a" '
+                     'data-ik-pdf-href="../">Als PDF herunterladen <span data-ik-pdf-groesse>(PDF)</span></a></div>',
+                     encoding="utf-8")
+    (tmp_path / "andere.html").write_text("<p>ohne Link</p>", encoding="utf-8")
+    pdf = tmp_path / "k.pdf"
+    pdf.write_bytes(b"x" * 2048)
+    assert trage_pdf_ein(tmp_path, pdf) == 1
+    pdf.write_bytes(b"x" * 3 * 1024 * 1024)
+    assert trage_pdf_ein(tmp_path, pdf) == 1
+    html = seite.read_text(encoding="utf-8")
+    assert 'data-ik-pdf-href="../" href="../k.pdf"' in html
+    assert "(PDF, 3,0 MB)" in html and "hidden" not in html
+    assert trage_pdf_ein(tmp_path, pdf) == 0
+    assert trage_pdf_ein(tmp_path, tmp_path.parent / "woanders.pdf") == 0
