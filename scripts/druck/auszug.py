@@ -150,6 +150,8 @@ def _passe_an(kapitel: Kapitel, artikel: etree._Element, ziele: _Ziele) -> Auszu
         _paare(liste)
     for zelle in artikel.iter("td"):
         _flache_zelle(zelle)
+    for tabelle in artikel.xpath(".//table[contains(concat(' ', normalize-space(@class), ' '), ' ik-massnahmen ')]"):
+        _spaltenbreiten(tabelle)
     _ohne_wiederholungen(artikel, kapitel)
 
     titel_element = next(artikel.iter("h1"), None)
@@ -218,6 +220,30 @@ def _ohne_wiederholungen(artikel: etree._Element, kapitel: Kapitel) -> None:
         feld.drop_tree()
     for hinweis in artikel.xpath(".//*[contains(concat(' ', @class, ' '), ' ik-vorschlag-hinweis ')]"):
         hinweis.drop_tree()
+
+
+# Relative widths of the measures table's columns by header; any other column gets ANDERE. The table is laid out
+# with these fixed widths (fast for thousands of rows), whichever columns the site's table has.
+SPALTEN = {"Nr.": 11, "Maßnahme": 23, "Status": 13, "Handlungsfeld": 12, "Beschlussstand": 13, "Federführung": 16,
+           "Zeitraum": 13}
+ANDERE = 12
+
+
+def _spaltenbreiten(tabelle: etree._Element) -> None:
+    """A <colgroup> with a width for every column, from the header texts, adding up to 100 %."""
+    kopf = tabelle.xpath("./thead/tr[1]/th | ./thead/tr[1]/td")
+    if not kopf or tabelle.find("colgroup") is not None:
+        return
+    gewichte = [SPALTEN.get(LEER.sub(" ", zelle.text_content()).strip(), ANDERE) for zelle in kopf]
+    gruppe = etree.Element("colgroup")
+    for gewicht in gewichte:
+        spalte = etree.SubElement(gruppe, "col")
+        spalte.set("style", f"width: {100 * gewicht / sum(gewichte):.2f}%")
+    beschriftung = tabelle.find("caption")
+    if beschriftung is not None:
+        beschriftung.addnext(gruppe)  # a colgroup comes right after the caption
+    else:
+        tabelle.insert(0, gruppe)
 
 
 def _flache_zelle(zelle: etree._Element) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,9 +34,21 @@ class Kapitel:
 
 
 class _NachsichtigerLader(yaml.SafeLoader):
-    """Reads mkdocs.yml without executing its tags (!ENV, !!python/name:…): they only matter to MkDocs."""
+    """Reads mkdocs.yml without executing its tags (!!python/name:… only matter to MkDocs); !ENV as MkDocs does."""
 
 
+def _umgebung(lader: yaml.SafeLoader, knoten: yaml.Node):
+    """!ENV NAME or !ENV [NAME, …, default]: the first variable that is set, else the default."""
+    if isinstance(knoten, yaml.ScalarNode):
+        return os.environ.get(lader.construct_scalar(knoten))
+    werte = lader.construct_sequence(knoten)
+    for name in werte[:-1]:
+        if str(name) in os.environ:
+            return os.environ[str(name)]
+    return werte[-1] if len(werte) > 1 else os.environ.get(str(werte[0]))
+
+
+_NachsichtigerLader.add_constructor("!ENV", _umgebung)
 _NachsichtigerLader.add_multi_constructor("", lambda lader, tag, knoten: None)
 
 
