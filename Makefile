@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installiert
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve test build check lint pdf bench lock clean
+.PHONY: help serve test build check lint pdf bench bench-pdf lock clean
 
 help: ## List the verbs.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -25,12 +25,21 @@ serve: $(STAMP) ## Serve the site with live reload on http://127.0.0.1:8000
 check: $(STAMP) ## Validate the data only; prints every error with its line.
 	$(BIN)/python scripts/check.py
 
-build: $(STAMP) ## Check the data, then build the site into site/.
+build: $(STAMP) ## Check the data, then build the site into site/ and its PDF.
 	$(BIN)/python scripts/check.py
 	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python scripts/pdf.py --site-dir site
 
 test: $(STAMP) ## Run every test.
 	$(BIN)/pytest
+
+# --- PDF edition (issue 4) ---------------------------------------------------------------------------------------
+# `make pdf` is the build: the PDF is made from the built pages (scripts/pdf.py --help for its options).
+pdf: build ## The whole concept as an accessible A4 PDF: site/<pdf_datei from data/konzept.yaml>.
+
+bench-pdf: $(STAMP) ## Time and peak memory of the PDF for the real data and 2,500 synthetic measures.
+	$(BIN)/python scripts/bench_pdf.py
+# --- end of PDF edition ------------------------------------------------------------------------------------------
 
 lint: $(STAMP) ## Lint the Python code.
 	$(BIN)/ruff check macros scripts tests
