@@ -36,20 +36,33 @@ Pfad = tuple
 
 @dataclass
 class YamlDatei:
-    """The values of one file and the line of each value, by its path of keys and indexes."""
+    """The values of one file and the line of each value, by its path of keys and indexes.
+
+    Read by the fast path, it knows only the lines of records and lists; the line of every
+    single value is worked out from ``text`` the first time a message needs one.
+    """
 
     name: str
     daten: object
     zeilen: dict[Pfad, int] = field(default_factory=dict)
+    text: str | None = field(default=None, repr=False)
 
     def zeile(self, pfad: Pfad) -> int | None:
         """Line of the value at pfad, or of its nearest parent that has one."""
         pfad = tuple(pfad)
+        if pfad not in self.zeilen and self.text is not None:
+            self._alle_zeilen()
         while pfad:
             if pfad in self.zeilen:
                 return self.zeilen[pfad]
             pfad = pfad[:-1]
         return self.zeilen.get((), 1)
+
+    def _alle_zeilen(self) -> None:
+        """Parses the text again, this time noting the line of every value (only for messages)."""
+        genau = YamlDatei(self.name, None)
+        _Baumeister(genau).baue(_Parser(self.text))
+        self.zeilen, self.text = genau.zeilen, None
 
     def objekt(self, pfad: Pfad) -> str | None:
         """'Maßnahme SP-01' (or the entry's number) for a path inside a list of records."""
@@ -98,6 +111,14 @@ def lies_yaml(pfad: Path, anzeigename: str) -> tuple[YamlDatei | None, list[Fehl
 
 def parse_yaml_text(text: str, anzeigename: str) -> tuple[YamlDatei | None, list[Fehler]]:
     """Parses YAML text; returns its values with lines, or the errors."""
+    try:
+        daten, zeilen = _schnell(_Parser(text))
+    except _Ungewoehnlich:
+        pass  # something to report, or a parser error: the exact pass below finds and locates it
+    except yaml.YAMLError:
+        pass
+    else:
+        return YamlDatei(anzeigename, daten, zeilen, text), []
     datei = YamlDatei(anzeigename, None)
     baumeister = _Baumeister(datei)
     try:
@@ -147,6 +168,83 @@ def _syntaxfehler(fehler: yaml.MarkedYAMLError, name: str) -> Fehler:
     return Fehler(name, zeile, f"YAML-Syntaxfehler: {hinweis} (Parser: {problem or fehler.context})")
 
 
+class _Ungewoehnlich(Exception):
+    """The fast pass met something it leaves to the exact pass: an error, an anchor, a tag, a duplicate."""
+
+
+def _schnell(parser) -> tuple[object, dict[Pfad, int]]:
+    """Builds the values of a well-formed file fast, noting only the lines of records and lists.
+
+    The common case (a valid file) runs through this tight loop. It gives up with _Ungewoehnlich at
+    anything unusual, and _Baumeister then reads the file again to report it with its exact line.
+    """
+    skalar, abbild_anfang, folge_anfang = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    abbild_ende, folge_ende = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    aufloeser, umwandeln, neu_ereignis = _AUFLOESER, _umwandeln, parser.get_event
+    zeilen: dict[Pfad, int] = {}
+    stapel: list[list] = []  # each open container: [value, path, pending key or None]
+    ergebnis, dokumente = None, 0
+    while True:
+        ereignis = neu_ereignis()
+        art = type(ereignis)
+        if art is skalar:
+            if ereignis.anchor is not None or (ereignis.tag is not None and ereignis.tag != "!") or not stapel:
+                raise _Ungewoehnlich
+            oben = stapel[-1]
+            behaelter, text = oben[0], ereignis.value
+            if type(behaelter) is dict and oben[2] is None:  # a key
+                if text in behaelter or (text == "<<" and not ereignis.style):
+                    raise _Ungewoehnlich
+                oben[2] = text
+                continue
+            if not ereignis.style and ereignis.implicit[0]:
+                for aufgeloest, muster in aufloeser.get(text[:1], ()):
+                    if muster.match(text):
+                        text = umwandeln(aufgeloest, text)
+                        break
+            if type(behaelter) is dict:
+                behaelter[oben[2]] = text
+                oben[2] = None
+            else:
+                behaelter.append(text)
+        elif art is abbild_anfang or art is folge_anfang:
+            if ereignis.anchor is not None or ereignis.tag not in (None, "!", _MAP, _SEQ) or len(stapel) >= MAX_TIEFE:
+                raise _Ungewoehnlich
+            if stapel:
+                oben = stapel[-1]
+                if type(oben[0]) is dict:
+                    if oben[2] is None:
+                        raise _Ungewoehnlich  # a record or list as a key
+                    pfad = (*oben[1], oben[2])
+                else:
+                    pfad = (*oben[1], len(oben[0]))
+            else:
+                pfad = ()
+            zeilen[pfad] = ereignis.start_mark.line + 1
+            stapel.append([{} if art is abbild_anfang else [], pfad, None])
+        elif art is abbild_ende or art is folge_ende:
+            fertig = stapel.pop()[0]
+            if not stapel:
+                ergebnis = fertig
+                continue
+            oben = stapel[-1]
+            if type(oben[0]) is dict:
+                oben[0][oben[2]] = fertig
+                oben[2] = None
+            else:
+                oben[0].append(fertig)
+        elif art is yaml.DocumentStartEvent:
+            dokumente += 1
+            if dokumente > 1:
+                raise _Ungewoehnlich
+        elif art is yaml.StreamEndEvent:
+            if ergebnis is None:
+                raise _Ungewoehnlich  # empty, or a lone scalar: the exact pass says what is wrong
+            return ergebnis, zeilen
+        elif art is yaml.AliasEvent:
+            raise _Ungewoehnlich
+
+
 class _Baumeister:
     """Builds values from the parser's event stream, collecting errors and lines.
 
@@ -163,7 +261,7 @@ class _Baumeister:
         if abbrechen:
             raise _Abbruch
 
-    def baue(self, parser: "_Parser") -> object:
+    def baue(self, parser: _Parser) -> object:
         """The single document of the stream as plain values."""
         zeilen = self.datei.zeilen
         # Each open container: [value, path, pending key or None, key line]
