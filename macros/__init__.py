@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
 
-from . import diagramme, offene_daten, render, uebersicht
+from . import diagramme, offene_daten, render, seitenteilung, uebersicht
 from .datum import datum_de  # Inhalt (issue 3): stand(), stichtag()
 from .fehler import DatenFehler
 from .loader import DATA_DIR, DATEIEN, lade_daten
@@ -50,19 +50,36 @@ def define_env(env):
     def wurzel():
         return wurzel_von(env.page)
 
-    @env.macro
-    def massnahmen(feld_id: str) -> str:
-        """Table and cards of all measures of one field (for its chapter)."""
-        feld, liste = daten.handlungsfeld(feld_id), daten.massnahmen_im_feld(feld_id)
-        tabelle = render.massnahmen_tabelle(daten, liste, wurzel(), f"Maßnahmen im Bereich {feld.titel}")
-        karten = "\n".join(render.massnahme_karte(daten, m, wurzel()) for m in liste)
-        return f"{tabelle}\n{karten}"
+    def geteilt(liste: tuple, seite: int, je_seite: int, verzeichnis: str, beschriftung: str) -> tuple:
+        """The part of liste on page seite, and page links above and below it (empty when one page holds all)."""
+        anzahl = seitenteilung.seitenzahl(len(liste), je_seite)
+        if anzahl == 1:
+            return liste, "", ""
+        url = lambda n: wurzel() + seitenteilung.unterseite(verzeichnis, n)  # noqa: E731
+        oben, unten = (render.blaettern(seite, anzahl, len(liste), je_seite, url, f"{beschriftung} ({wo})")
+                       for wo in ("oben", "unten"))
+        return seitenteilung.ausschnitt(liste, seite, je_seite), oben, unten
 
     @env.macro
-    def massnahmen_tabelle(feld_id: str | None = None) -> str:
-        liste = daten.massnahmen_im_feld(feld_id) if feld_id else daten.massnahmen
-        return render.massnahmen_tabelle(daten, liste, wurzel(), "Alle Maßnahmen" if not feld_id
-                                         else f"Maßnahmen im Bereich {daten.handlungsfeld(feld_id).titel}")
+    def massnahmen(feld_id: str, seite: int = 1) -> str:
+        """Table and cards of the measures of one field (for its chapter); long lists over several pages."""
+        feld = daten.handlungsfeld(feld_id)
+        liste, oben, unten = geteilt(daten.massnahmen_im_feld(feld_id), seite, seitenteilung.KARTEN_JE_SEITE,
+                                     render.seiten_url(feld.seite), f"Seiten der Maßnahmen im Bereich {feld.titel}")
+        tabelle = render.massnahmen_tabelle(daten, liste, wurzel(), f"Maßnahmen im Bereich {feld.titel}")
+        karten = "\n".join(render.massnahme_karte(daten, m, wurzel()) for m in liste)
+        return "\n".join(teil for teil in (oben, tabelle, karten, unten) if teil)
+
+    @env.macro
+    def massnahmen_tabelle(feld_id: str | None = None, seite: int = 1) -> str:
+        """A table of measures; the overview of all of them is split into pages when it is long."""
+        if feld_id:
+            return render.massnahmen_tabelle(daten, daten.massnahmen_im_feld(feld_id), wurzel(),
+                                             f"Maßnahmen im Bereich {daten.handlungsfeld(feld_id).titel}")
+        liste, oben, unten = geteilt(daten.massnahmen, seite, seitenteilung.ZEILEN_JE_SEITE,
+                                     render.seiten_url(seitenteilung.UEBERSICHT), "Seiten der Übersicht aller Maßnahmen")
+        tabelle = render.massnahmen_tabelle(daten, liste, wurzel(), "Alle Maßnahmen")
+        return "\n".join(teil for teil in (oben, tabelle, unten) if teil)
 
     @env.macro
     def massnahme_seite(massnahme_id: str) -> str:

@@ -76,6 +76,7 @@ class Querpruefung:
     def __init__(self, dateien: dict[str, YamlDatei]):
         self.dateien = dateien
         self.fehler: list[Fehler] = []
+        self._eintraege_je_datei: dict[str, list[tuple[int, dict]]] = {}
         self.ids = {name: self._kennungen(name) for name in DATEIEN}
 
     def alle(self) -> list[Fehler]:
@@ -85,7 +86,12 @@ class Querpruefung:
         return self.fehler
 
     def _eintraege(self, dateiname: str) -> list[tuple[int, dict]]:
-        """The well-formed records of a list file, with their index."""
+        """The well-formed records of a list file, with their index (worked out once per file)."""
+        if dateiname not in self._eintraege_je_datei:
+            self._eintraege_je_datei[dateiname] = self._finde_eintraege(dateiname)
+        return self._eintraege_je_datei[dateiname]
+
+    def _finde_eintraege(self, dateiname: str) -> list[tuple[int, dict]]:
         datei = self.dateien.get(dateiname)
         if datei is None or not isinstance(datei.daten, dict):
             return []
@@ -264,11 +270,7 @@ def _baue_modell(dateien: dict[str, YamlDatei]) -> m.Konzeptdaten:
 
 def _record(klasse, eintrag: dict, umwandlung: dict):
     """One record: lists become tuples, nested records are built by umwandlung."""
-    werte = {}
-    for schluessel, wert in eintrag.items():
-        if schluessel in umwandlung:
-            wert = umwandlung[schluessel](wert)
-        elif isinstance(wert, list):
-            wert = tuple(wert)
-        werte[schluessel] = wert
+    werte = {schluessel: tuple(wert) if type(wert) is list else wert for schluessel, wert in eintrag.items()}
+    for schluessel in umwandlung.keys() & werte.keys():
+        werte[schluessel] = umwandlung[schluessel](eintrag[schluessel])
     return klasse(**werte)

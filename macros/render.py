@@ -66,6 +66,13 @@ def massnahme_karte(daten: m.Konzeptdaten, massnahme: m.Massnahme, wurzel: str, 
                    permalink=permalink, url=massnahme_url, feld_url=f"{wurzel}{seiten_url(feld.seite)}")
 
 
+def blaettern(seite: int, anzahl: int, gesamt: int, je_seite: int, url, beschriftung: str) -> str:
+    """Page links for a list split over several pages (seitenteilung); url(n) gives page n's URL."""
+    von = (seite - 1) * je_seite + 1
+    return _render("blaettern.html", seite=seite, anzahl=anzahl, gesamt=gesamt, von=von,
+                   bis=min(gesamt, seite * je_seite), url=url, beschriftung=beschriftung)
+
+
 def status_zaehlung(massnahmen: tuple[m.Massnahme, ...]) -> list[tuple[str, str, int]]:
     """(code, label, count) for every status, in the order of model.STATUS."""
     anzahl = Counter(massnahme.status for massnahme in massnahmen)

@@ -182,53 +182,57 @@ def _schnell(parser) -> tuple[object, dict[Pfad, int]]:
     abbild_ende, folge_ende = yaml.MappingEndEvent, yaml.SequenceEndEvent
     aufloeser, umwandeln, neu_ereignis = _AUFLOESER, _umwandeln, parser.get_event
     zeilen: dict[Pfad, int] = {}
-    stapel: list[list] = []  # each open container: [value, path, pending key or None]
-    ergebnis, dokumente = None, 0
+    # Each open container: [value, path, pending key or None, is a mapping]; the bottom one holds the document.
+    boden = [[], (), None, False]
+    stapel: list[list] = [boden]
+    dokumente = 0
     while True:
         ereignis = neu_ereignis()
         art = type(ereignis)
         if art is skalar:
-            if ereignis.anchor is not None or (ereignis.tag is not None and ereignis.tag != "!") or not stapel:
+            tag = ereignis.tag
+            if ereignis.anchor is not None or (tag is not None and tag != "!"):
                 raise _Ungewoehnlich
             oben = stapel[-1]
-            behaelter, text = oben[0], ereignis.value
-            if type(behaelter) is dict and oben[2] is None:  # a key
-                if text in behaelter or (text == "<<" and not ereignis.style):
-                    raise _Ungewoehnlich
-                oben[2] = text
-                continue
-            if not ereignis.style and ereignis.implicit[0]:
-                for aufgeloest, muster in aufloeser.get(text[:1], ()):
-                    if muster.match(text):
-                        text = umwandeln(aufgeloest, text)
-                        break
-            if type(behaelter) is dict:
-                behaelter[oben[2]] = text
+            text = ereignis.value
+            if oben[3]:
+                schluessel = oben[2]
+                if schluessel is None:
+                    if text in oben[0] or (text == "<<" and not ereignis.style):
+                        raise _Ungewoehnlich
+                    oben[2] = text
+                    continue
+                if not ereignis.style and ereignis.implicit[0]:
+                    for aufgeloest, muster in aufloeser.get(text[:1], ()):
+                        if muster.match(text):
+                            text = umwandeln(aufgeloest, text)
+                            break
+                oben[0][schluessel] = text
                 oben[2] = None
             else:
-                behaelter.append(text)
+                if not ereignis.style and ereignis.implicit[0]:
+                    for aufgeloest, muster in aufloeser.get(text[:1], ()):
+                        if muster.match(text):
+                            text = umwandeln(aufgeloest, text)
+                            break
+                oben[0].append(text)
         elif art is abbild_anfang or art is folge_anfang:
-            if ereignis.anchor is not None or ereignis.tag not in (None, "!", _MAP, _SEQ) or len(stapel) >= MAX_TIEFE:
+            if ereignis.anchor is not None or ereignis.tag not in (None, "!", _MAP, _SEQ) or len(stapel) > MAX_TIEFE:
                 raise _Ungewoehnlich
-            if stapel:
-                oben = stapel[-1]
-                if type(oben[0]) is dict:
-                    if oben[2] is None:
-                        raise _Ungewoehnlich  # a record or list as a key
-                    pfad = (*oben[1], oben[2])
-                else:
-                    pfad = (*oben[1], len(oben[0]))
+            oben = stapel[-1]
+            if oben[3]:
+                if oben[2] is None:
+                    raise _Ungewoehnlich  # a record or list as a key
+                pfad = (*oben[1], oben[2])
             else:
-                pfad = ()
+                pfad = (*oben[1], len(oben[0])) if oben is not boden else ()
             zeilen[pfad] = ereignis.start_mark.line + 1
-            stapel.append([{} if art is abbild_anfang else [], pfad, None])
+            abbild = art is abbild_anfang
+            stapel.append([{} if abbild else [], pfad, None, abbild])
         elif art is abbild_ende or art is folge_ende:
             fertig = stapel.pop()[0]
-            if not stapel:
-                ergebnis = fertig
-                continue
             oben = stapel[-1]
-            if type(oben[0]) is dict:
+            if oben[3]:
                 oben[0][oben[2]] = fertig
                 oben[2] = None
             else:
@@ -238,9 +242,9 @@ def _schnell(parser) -> tuple[object, dict[Pfad, int]]:
             if dokumente > 1:
                 raise _Ungewoehnlich
         elif art is yaml.StreamEndEvent:
-            if ergebnis is None:
+            if len(boden[0]) != 1 or type(boden[0][0]) not in (dict, list):
                 raise _Ungewoehnlich  # empty, or a lone scalar: the exact pass says what is wrong
-            return ergebnis, zeilen
+            return boden[0][0], zeilen
         elif art is yaml.AliasEvent:
             raise _Ungewoehnlich
 
