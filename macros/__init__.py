@@ -76,8 +76,9 @@ def define_env(env):
         if feld_id:
             return render.massnahmen_tabelle(daten, daten.massnahmen_im_feld(feld_id), wurzel(),
                                              f"Maßnahmen im Bereich {daten.handlungsfeld(feld_id).titel}")
-        liste, oben, unten = geteilt(daten.massnahmen, seite, seitenteilung.ZEILEN_JE_SEITE,
-                                     render.seiten_url(seitenteilung.UEBERSICHT), "Seiten der Übersicht aller Maßnahmen")
+        uebersicht = render.seiten_url(seitenteilung.UEBERSICHT)
+        liste, oben, unten = geteilt(daten.massnahmen, seite, seitenteilung.ZEILEN_JE_SEITE, uebersicht,
+                                     "Seiten der Übersicht aller Maßnahmen")
         tabelle = render.massnahmen_tabelle(daten, liste, wurzel(), "Alle Maßnahmen")
         return "\n".join(teil for teil in (oben, tabelle, unten) if teil)
 

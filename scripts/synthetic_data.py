@@ -19,14 +19,15 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 
-WOERTER = ("Integration Sprachkurs Begegnung Beratung Wohnungssuche Ausbildungsplatz Übergang Kita Schule "
+WORTSCHATZ = ("Integration Sprachkurs Begegnung Beratung Wohnungssuche Ausbildungsplatz Übergang Kita Schule "
            "Ehrenamt Sportverein Kultur Teilhabe Geflüchtete Zugewanderte Familien Jugendliche Betriebe "
            "Landkreis Güstrow Bad Doberan Netzwerk Arbeitsgruppe Förderung Qualifizierung Anerkennung "
            "Nachbarschaft Öffentlichkeit Gemeinde Dolmetschen Elternarbeit Begleitung Möglichkeit Größe "
            "Integrationskursträgerkonferenz Anerkennungsberatungsstelle Ausländerbehörde Gemeinschaftsunterkunft "
            "Berufsorientierung Sprachmittlung Übergangswohnheim Kindertagesstätte Bürgerbeteiligung "
            "Ärztin Lehrkräfte Schülerinnen Mütter Väter Straße Wünsche Bedürfnisse Zuständigkeit "
-           "und für mit im der die das bei zur zum vor Ort gemeinsam regelmäßig frühzeitig verlässlich").split()
+           "und für mit im der die das bei zur zum vor Ort gemeinsam regelmäßig frühzeitig verlässlich")
+WOERTER = tuple(WORTSCHATZ.split())
 STATUS = ("geplant", "in_umsetzung", "daueraufgabe", "umgesetzt", "verzoegert", "zurueckgestellt", "entfallen")
 MIT_BEGRUENDUNG = ("verzoegert", "zurueckgestellt", "entfallen")
 ZIELGRUPPEN = ("Zugewanderte", "Familien", "Jugendliche", "Geflüchtete Frauen", "Kinder im Kita-Alter",
