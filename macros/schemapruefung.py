@@ -81,7 +81,9 @@ def pruefe_schema(datei: YamlDatei, schema_pfad: Path) -> list[Fehler]:
     from jsonschema import Draft202012Validator  # slow to import; only needed for bad data
 
     pruefer = Draft202012Validator(_schema(schema_pfad))
-    return [meldung for verstoss in pruefer.iter_errors(datei.daten) for meldung in _uebersetze(verstoss, datei)]
+    meldungen = [meldung for verstoss in pruefer.iter_errors(datei.daten) for meldung in _uebersetze(verstoss, datei)]
+    # jsonschema reports "required" once per missing field, each listing all of them: say each only once.
+    return list({str(meldung): meldung for meldung in meldungen}.values())
 
 
 def _uebersetze(verstoss, datei: YamlDatei) -> list[Fehler]:

@@ -13,14 +13,20 @@ if str(ROOT) not in sys.path:
 
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
-from macros import lade_oder_melde, seitenteilung  # noqa: E402
+from macros import lade_oder_melde, render, seitenteilung  # noqa: E402
 from macros.render import seiten_url  # noqa: E402
 
 
-def seiteninhalt(massnahme_id: str) -> str:
-    """The Markdown of a measure page: a safe title (the id is checked) and one macro call."""
-    return (f'---\ntitle: "Maßnahme {massnahme_id}"\nsearch:\n  boost: 0.5\n---\n\n'
-            f'{{{{ massnahme_seite("{massnahme_id}") }}}}\n')
+def seiteninhalt(daten, massnahme) -> str:
+    """A measure page: a safe title (the id is checked against its pattern) and the finished card.
+
+    The card is rendered here, not by a macro call, and the page says render_macros: false: the
+    macros plugin compiled each of 10,000 pages as a Jinja template of its own, a tenth of the
+    whole build; and data text on this page can never be read as Jinja.
+    """
+    karte = render.massnahme_karte(daten, massnahme, "../../", ebene=1, permalink=False)
+    return (f'---\ntitle: "Maßnahme {massnahme.id}"\nsearch:\n  boost: 0.5\nrender_macros: false\n---\n\n'
+            f"{karte}\n")
 
 
 def folgeseite(titel: str, aufruf: str) -> str:
@@ -35,7 +41,7 @@ def folgeseite(titel: str, aufruf: str) -> str:
 
 def erzeugte_seiten(daten, vorhandene: set[str]) -> dict[str, str]:
     """Path under docs/ -> Markdown of every generated page; vorhandene are the docs files that exist."""
-    seiten = {f"massnahmen/{m.anker}.md": seiteninhalt(m.id) for m in daten.massnahmen}
+    seiten = {f"massnahmen/{m.anker}.md": seiteninhalt(daten, m) for m in daten.massnahmen}
     for feld in daten.handlungsfelder:
         if feld.seite not in vorhandene:
             continue
