@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
 
-from . import diagramme, offene_daten, render, seitenteilung, uebersicht
+from . import diagramme, escape, offene_daten, render, seitenteilung, uebersicht
 from .datum import datum_de  # Inhalt (issue 3): stand(), stichtag()
 from .fehler import DatenFehler
 from .loader import DATA_DIR, DATEIEN, lade_daten
@@ -44,7 +44,8 @@ def wurzel_von(page) -> str:
 def define_env(env):
     """Registers the macros; each is one line over a pure render function."""
     daten = lade_oder_melde()
-    env.variables["konzept"] = daten.konzept
+    # Chapters write {{ konzept.… }} straight into Markdown: the view escapes each text for it (skalierung, issue 7).
+    env.variables["konzept"] = escape.MarkdownAnsicht(daten.konzept)
     env.variables["daten"] = daten
 
     def wurzel():

@@ -125,6 +125,8 @@ def parse_yaml_text(text: str, anzeigename: str) -> tuple[YamlDatei | None, list
         datei.daten = baumeister.baue(_Parser(text))
     except yaml.MarkedYAMLError as fehler:
         return None, [_syntaxfehler(fehler, anzeigename)]
+    except yaml.reader.ReaderError as fehler:
+        return None, [_zeichenfehler(fehler, text, anzeigename)]
     except yaml.YAMLError as fehler:
         return None, [Fehler(anzeigename, None, f"YAML kann nicht gelesen werden: {fehler}")]
     except _Abbruch:
@@ -150,6 +152,14 @@ def _dekodiere(roh: bytes, name: str) -> tuple[str, list[Fehler]]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
+def _zeichenfehler(fehler: yaml.reader.ReaderError, text: str, name: str) -> Fehler:
+    """A character YAML does not allow (a control character such as U+0007), with its line."""
+    zeile = text.encode("utf-8")[: fehler.position].count(b"\n") + 1  # libyaml counts UTF-8 bytes
+    zeichen = f"<U+{fehler.character:04X}>" if isinstance(fehler.character, int) else "?"
+    return Fehler(name, zeile, f"Unzulässiges Steuerzeichen {zeichen} (oft aus kopiertem Text); "
+                               "bitte das Zeichen löschen.")
+
+
 def _syntaxfehler(fehler: yaml.MarkedYAMLError, name: str) -> Fehler:
     """A parser error as a German message with its line."""
     marke = fehler.problem_mark or fehler.context_mark
@@ -161,6 +171,8 @@ def _syntaxfehler(fehler: yaml.MarkedYAMLError, name: str) -> Fehler:
         hinweis = "Doppelpunkt an unerwarteter Stelle; Text mit „: “ bitte in Anführungszeichen setzen."
     elif "could not find expected ':'" in problem:
         hinweis = "Hier fehlt ein Doppelpunkt nach dem Feldnamen, oder eine Zeile ist falsch eingerückt."
+    elif "nesting depth" in problem:
+        hinweis = f"Daten sind zu tief verschachtelt (höchstens {MAX_TIEFE} Ebenen)."
     elif "found undefined alias" in problem or "found unknown escape" in problem:
         hinweis = "Unbekanntes Zeichen oder unbekannter Verweis."
     else:
