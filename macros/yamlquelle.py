@@ -124,7 +124,7 @@ def parse_yaml_text(text: str, anzeigename: str) -> tuple[YamlDatei | None, list
     try:
         datei.daten = baumeister.baue(_Parser(text))
     except yaml.MarkedYAMLError as fehler:
-        return None, [_syntaxfehler(fehler, anzeigename)]
+        return None, [_syntaxfehler(fehler, anzeigename, text)]
     except yaml.reader.ReaderError as fehler:
         return None, [_zeichenfehler(fehler, text, anzeigename)]
     except yaml.YAMLError as fehler:
@@ -160,12 +160,14 @@ def _zeichenfehler(fehler: yaml.reader.ReaderError, text: str, name: str) -> Feh
                                "bitte das Zeichen löschen.")
 
 
-def _syntaxfehler(fehler: yaml.MarkedYAMLError, name: str) -> Fehler:
+def _syntaxfehler(fehler: yaml.MarkedYAMLError, name: str, text: str = "") -> Fehler:
     """A parser error as a German message with its line."""
     marke = fehler.problem_mark or fehler.context_mark
     zeile = marke.line + 1 if marke else None
     problem = (fehler.problem or "").strip()
-    if "\\t" in problem or "tab" in problem.lower():
+    zeilentext = text.split("\n")[marke.line] if marke and marke.line < text.count("\n") + 1 else ""
+    einrueckung = zeilentext[: len(zeilentext) - len(zeilentext.lstrip(" \t")) + 1]
+    if "\\t" in problem or "tab" in problem.lower() or "\t" in einrueckung:
         hinweis = "Tabulator gefunden: YAML erlaubt zum Einrücken nur Leerzeichen."
     elif "mapping values are not allowed" in problem:
         hinweis = "Doppelpunkt an unerwarteter Stelle; Text mit „: “ bitte in Anführungszeichen setzen."
