@@ -68,7 +68,8 @@ def define_env(env):
         liste, oben, unten = geteilt(daten.massnahmen_im_feld(feld_id), seite, seitenteilung.KARTEN_JE_SEITE,
                                      render.seiten_url(feld.seite), f"Seiten der Maßnahmen im Bereich {feld.titel}")
         tabelle = render.massnahmen_tabelle(daten, liste, wurzel(), f"Maßnahmen im Bereich {feld.titel}")
-        karten = "\n".join(render.massnahme_karte(daten, m, wurzel()) for m in liste)
+        suche = seitenteilung.suche_fuer(len(daten.massnahmen), eigene_seite=False)
+        karten = "\n".join(render.massnahme_karte(daten, m, wurzel(), suche=suche) for m in liste)
         return "\n".join(teil for teil in (oben, tabelle, karten, unten) if teil)
 
     @env.macro

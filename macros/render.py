@@ -59,11 +59,15 @@ def massnahmen_tabelle(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, ...
 
 
 def massnahme_karte(daten: m.Konzeptdaten, massnahme: m.Massnahme, wurzel: str, ebene: int = 3,
-                    permalink: bool = True) -> str:
-    """A card with every field of one measure, its sources and its history; anchored by its id."""
+                    permalink: bool = True, suche: str = "voll") -> str:
+    """A card with every field of one measure, its sources and its history; anchored by its id.
+
+    suche: what the search index takes from it, "voll", "titel" (the heading only) or "aus"
+    (see seitenteilung.suche_fuer: large catalogues keep the index small).
+    """
     feld = daten.handlungsfeld(massnahme.handlungsfeld)
     return _render("massnahme_karte.html", daten=daten, m=massnahme, feld=feld, wurzel=wurzel, ebene=ebene,
-                   permalink=permalink, url=massnahme_url, feld_url=f"{wurzel}{seiten_url(feld.seite)}")
+                   permalink=permalink, url=massnahme_url, feld_url=f"{wurzel}{seiten_url(feld.seite)}", suche=suche)
 
 
 def blaettern(seite: int, anzahl: int, gesamt: int, je_seite: int, url, beschriftung: str) -> str:

@@ -24,7 +24,8 @@ def seiteninhalt(daten, massnahme) -> str:
     macros plugin compiled each of 10,000 pages as a Jinja template of its own, a tenth of the
     whole build; and data text on this page can never be read as Jinja.
     """
-    karte = render.massnahme_karte(daten, massnahme, "../../", ebene=1, permalink=False)
+    karte = render.massnahme_karte(daten, massnahme, "../../", ebene=1, permalink=False,
+                                   suche=seitenteilung.suche_fuer(len(daten.massnahmen), eigene_seite=True))
     return (f'---\ntitle: "Maßnahme {massnahme.id}"\nsearch:\n  boost: 0.5\nrender_macros: false\n---\n\n'
             f"{karte}\n")
 

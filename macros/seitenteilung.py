@@ -9,9 +9,23 @@ from __future__ import annotations
 import math
 import re
 
-# Cards (with every field) on one chapter page, and rows in the overview table per page.
-KARTEN_JE_SEITE = 100
+# Cards (with every field) on one chapter page, and rows in the overview table per page. 50 cards are
+# about 130 KB of HTML and 2,500 DOM elements: Lighthouse performance 90+ even on a slow phone.
+KARTEN_JE_SEITE = 50
 ZEILEN_JE_SEITE = 500
+
+# Up to this many measures the search index holds every card in full. Material loads the whole index
+# on every page: at 10,000 measures it was 14 MB and Lighthouse performance fell to 75 (99 at 1 MB).
+SUCHE_VOLL_BIS = 1000
+
+
+def suche_fuer(anzahl_massnahmen: int, eigene_seite: bool) -> str:
+    """What the search index takes from a measure card: all of it, or for large catalogues the title of
+    the measure's own page only (its card on the chapter page is then left out)."""
+    if anzahl_massnahmen <= SUCHE_VOLL_BIS:
+        return "voll"
+    return "titel" if eigene_seite else "aus"
+
 
 # The overview page of all measures (its sub-pages are massnahmen/seite-2/ …).
 UEBERSICHT = "massnahmen/index.md"

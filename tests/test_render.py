@@ -222,3 +222,19 @@ def test_lange_kapitel_werden_auf_seiten_verteilt(tmp_path):
         assert sorted(gefunden) == sorted(m.anker for m in daten.massnahmen_im_feld(feld.id)), feld.id
     groesste = max(p.stat().st_size for p in site.rglob("*.html"))
     assert groesste < 2 * 1024 * 1024
+
+
+def test_suchindex_bleibt_bei_grossen_katalogen_klein(daten):
+    """Above SUCHE_VOLL_BIS measures the index takes only each measure page's heading, no chapter card."""
+    assert seitenteilung.suche_fuer(seitenteilung.SUCHE_VOLL_BIS, eigene_seite=True) == "voll"
+    assert seitenteilung.suche_fuer(seitenteilung.SUCHE_VOLL_BIS + 1, eigene_seite=True) == "titel"
+    assert seitenteilung.suche_fuer(seitenteilung.SUCHE_VOLL_BIS + 1, eigene_seite=False) == "aus"
+    m = daten.massnahmen[0]
+    voll = render.massnahme_karte(daten, m, "../", ebene=1, suche="voll")
+    assert "data-search-exclude" not in voll
+    titel = render.massnahme_karte(daten, m, "../", ebene=1, suche="titel")
+    assert re.search(r"<h1[^>]*>", titel) and "data-search-exclude" not in re.search(r"<h1[^>]*>", titel).group(0)
+    assert re.search(r'<dl class="ik-felder" data-search-exclude>', titel)
+    assert all("data-search-exclude" in p for p in re.findall(r"<p[ >][^>]*>", titel))
+    aus = render.massnahme_karte(daten, m, "../", suche="aus")
+    assert re.match(r'<article [^>]*data-search-exclude>', aus)
