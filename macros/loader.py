@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from . import model as m
@@ -273,4 +274,23 @@ def _record(klasse, eintrag: dict, umwandlung: dict):
     werte = {schluessel: tuple(wert) if type(wert) is list else wert for schluessel, wert in eintrag.items()}
     for schluessel in umwandlung.keys() & werte.keys():
         werte[schluessel] = umwandlung[schluessel](eintrag[schluessel])
-    return klasse(**werte)
+    felder, pflicht = _felder(klasse)
+    if felder is None or not (pflicht <= werte.keys() <= felder):
+        return klasse(**werte)  # the dataclass itself says what is wrong
+    # A frozen dataclass sets each of its 21 fields through object.__setattr__: a tenth of lade_daten at
+    # 10,000 measures. Fields left out keep their default, which the class holds as an attribute.
+    record = object.__new__(klasse)
+    record.__dict__.update(werte)
+    return record
+
+
+@cache
+def _felder(klasse) -> tuple[frozenset | None, frozenset]:
+    """All field names and the required ones; None where a record needs its __init__ (factories, checks)."""
+    felder = dataclasses.fields(klasse)
+    if hasattr(klasse, "__post_init__") or hasattr(klasse, "__slots__") or any(
+            f.default_factory is not dataclasses.MISSING or f.default is dataclasses.MISSING and not f.init
+            for f in felder):
+        return None, frozenset()
+    pflicht = frozenset(f.name for f in felder if f.default is dataclasses.MISSING)
+    return frozenset(f.name for f in felder), pflicht
