@@ -23,7 +23,8 @@ def lade_oder_melde():
             _zwischenspeicher.update(stand=stand, daten=lade_daten())
         except DatenFehler as fehler:
             _zwischenspeicher.clear()
-            raise PluginError("Die Daten sind fehlerhaft; die Website wird nicht gebaut.\n" + fehler.bericht()) from None
+            meldung = "Die Daten sind fehlerhaft; die Website wird nicht gebaut.\n" + fehler.bericht()
+            raise PluginError(meldung) from None
     return _zwischenspeicher["daten"]
 
 
@@ -73,16 +74,10 @@ def define_env(env):
         return "\n".join(teil for teil in (oben, tabelle, karten, unten) if teil)
 
     @env.macro
-    def massnahmen_tabelle(feld_id: str | None = None, seite: int = 1) -> str:
-        """A table of measures; the overview of all of them is split into pages when it is long."""
-        if feld_id:
-            return render.massnahmen_tabelle(daten, daten.massnahmen_im_feld(feld_id), wurzel(),
-                                             f"Maßnahmen im Bereich {daten.handlungsfeld(feld_id).titel}")
-        uebersicht = render.seiten_url(seitenteilung.UEBERSICHT)
-        liste, oben, unten = geteilt(daten.massnahmen, seite, seitenteilung.ZEILEN_JE_SEITE, uebersicht,
-                                     "Seiten der Übersicht aller Maßnahmen")
-        tabelle = render.massnahmen_tabelle(daten, liste, wurzel(), "Alle Maßnahmen")
-        return "\n".join(teil for teil in (oben, tabelle, unten) if teil)
+    def massnahmen_tabelle(feld_id: str | None = None) -> str:
+        liste = daten.massnahmen_im_feld(feld_id) if feld_id else daten.massnahmen
+        return render.massnahmen_tabelle(daten, liste, wurzel(), "Alle Maßnahmen" if not feld_id
+                                         else f"Maßnahmen im Bereich {daten.handlungsfeld(feld_id).titel}")
 
     @env.macro
     def massnahme_seite(massnahme_id: str) -> str:
@@ -103,10 +98,18 @@ def define_env(env):
 
     # --- Für Bürgerinnen und Bürger: Übersicht aller Maßnahmen, offene Daten (issue 6) ---------------------
     @env.macro
-    def alle_massnahmen() -> str:
-        """Every measure in one table; filter.js adds filters, sorting and the URL state."""
+    def alle_massnahmen(seite: int = 1) -> str:
+        """Every measure in one table; filter.js adds filters, sorting and the URL state.
+
+        A long catalogue is split over pages (skalierung, issue 7); the filter then loads the full list
+        from the open data (data-daten-url), so it still filters over every measure.
+        """
         skript = f'<script src="{wurzel()}assets/javascripts/filter.js" defer></script>'
-        return uebersicht.massnahmen_uebersicht(daten, daten.massnahmen, wurzel()) + "\n" + skript
+        liste, oben, unten = geteilt(daten.massnahmen, seite, seitenteilung.ZEILEN_JE_SEITE,
+                                     render.seiten_url(seitenteilung.UEBERSICHT), "Seiten der Übersicht")
+        daten_url = f"{wurzel()}daten/{offene_daten.JSON_DATEI}" if oben else None
+        tabelle = uebersicht.massnahmen_uebersicht(daten, liste, wurzel(), daten_url)
+        return "\n".join(teil for teil in (oben, tabelle, unten, skript) if teil)
 
     @env.macro
     def offene_daten_dateien() -> str:

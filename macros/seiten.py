@@ -26,8 +26,10 @@ def seiteninhalt(daten, massnahme) -> str:
     """
     karte = render.massnahme_karte(daten, massnahme, "../../", ebene=1, permalink=False,
                                    suche=seitenteilung.suche_fuer(len(daten.massnahmen), eigene_seite=True))
+    # Issue 6: from a measure's own page back to the overview (as the macro massnahme_seite does).
+    zurueck = '<p class="ik-zurueck"><a href="../../massnahmen/">Alle Maßnahmen im Überblick</a></p>'
     return (f'---\ntitle: "Maßnahme {massnahme.id}"\nsearch:\n  boost: 0.5\nrender_macros: false\n---\n\n'
-            f"{karte}\n")
+            f"{karte}\n{zurueck}\n")
 
 
 def folgeseite(titel: str, aufruf: str) -> str:
@@ -54,7 +56,7 @@ def erzeugte_seiten(daten, vorhandene: set[str]) -> dict[str, str]:
         anzahl = seitenteilung.seitenzahl(len(daten.massnahmen), seitenteilung.ZEILEN_JE_SEITE)
         for n in range(2, anzahl + 1):
             seiten[seitenteilung.unterseiten_datei(seiten_url(seitenteilung.UEBERSICHT), n)] = folgeseite(
-                f"Alle Maßnahmen, Seite {n} von {anzahl}", f"{{{{ massnahmen_tabelle(seite={n}) }}}}")
+                f"Alle Maßnahmen, Seite {n} von {anzahl}", f"{{{{ alle_massnahmen(seite={n}) }}}}")
     return seiten
 
 

@@ -1,7 +1,8 @@
 """Writes a synthetic data folder with N measures (for benchmarks and scale tests).
 
 Aufruf: python scripts/synthetic_data.py ANZAHL ZIELORDNER
-Copies every data file but measures.yaml from data/, then writes N valid measures with realistic
+Copies every data file but measures.yaml from data/, then writes N valid measures (the real ones first,
+when N leaves room, since chapters link to them, then synthetic ones) with realistic
 text lengths, umlauts and long German compounds, every status (with begruendung where required),
 histories and links, spread evenly over the Handlungsfelder named in handlungsfelder.yaml.
 Ids are <praefix>-NNNN, so up to 9,999 measures per Handlungsfeld.
@@ -108,6 +109,13 @@ def schreibe(anzahl: int, ziel: Path, seed: int = 1) -> Path:
         vorschlaege = belegt[:1]
     zufall = random.Random(seed)
     teile = ["# yaml-language-server: $schema=schema/measures.schema.json\nmassnahmen:\n"]
+    # The chapters link to real measures (massnahmen/ub-04.md): keep them when anzahl leaves room, so that
+    # the strict build of a synthetic set works. Synthetic ids have 4 digits and never clash with them.
+    echt_text = (ROOT / "data" / "measures.yaml").read_text(encoding="utf-8")
+    echte = len(yaml.safe_load(echt_text)["massnahmen"])
+    if anzahl >= echte:
+        teile = [echt_text.rstrip("\n") + "\n"]
+        anzahl -= echte
     for nummer in range(anzahl):
         feld, praefix = felder[nummer % len(felder)]
         kennung = f"{praefix}-{nummer // len(felder) + 1:04d}"

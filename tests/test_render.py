@@ -194,7 +194,7 @@ def test_erzeugte_seiten_bei_langen_listen(tmp_path):
         anzahl = seitenteilung.seitenzahl(len(daten.massnahmen_im_feld(feld.id)), seitenteilung.KARTEN_JE_SEITE)
         folgeseiten = [p for p in seiten if p.startswith(render.seiten_url(feld.seite) + "seite-")]
         assert len(folgeseiten) == anzahl - 1
-    assert "massnahmen/seite-2.md" in seiten and 'massnahmen_tabelle(seite=2)' in seiten["massnahmen/seite-2.md"]
+    assert "massnahmen/seite-2.md" in seiten and "alle_massnahmen(seite=2)" in seiten["massnahmen/seite-2.md"]
     karte = seiten[f"massnahmen/{daten.massnahmen[0].anker}.md"]
     assert "render_macros: false" in karte and "{{" not in karte.split("---", 2)[2]
 
