@@ -100,22 +100,27 @@ def vorrendern(projekt: str, ziel: str) -> None:
     from macros.seiten import erzeugte_seiten  # noqa: PLC0415
 
     class Umgebung:
-        """Stands in for the macros plugin's env: collects the macros and knows the current page."""
+        """Stands in for the macros plugin's env: collects macros and filters, knows the config and the page."""
 
-        def __init__(self):
-            self.variables, self.macros, self.page = {}, {}, None
+        def __init__(self, conf: dict):
+            self.variables, self.macros, self.filters, self.page, self.conf = {}, {}, {}, None, conf
 
-        def macro(self, funktion):
-            self.macros[funktion.__name__] = funktion
+        def macro(self, funktion, name: str | None = None):
+            self.macros[name or funktion.__name__] = funktion
+            return funktion
+
+        def filter(self, funktion, name: str | None = None):
+            self.filters[name or funktion.__name__] = funktion
             return funktion
 
     class Seite:
         def __init__(self, url: str):
             self.url = url
 
-    umgebung = Umgebung()
+    umgebung = Umgebung(_konfiguration(projekt_pfad / "mkdocs.yml", yaml))
     macros.define_env(umgebung)
     jinja = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    jinja.filters.update(umgebung.filters)
     docs, ziel_docs = projekt_pfad / "docs", ziel_pfad / "docs"
     shutil.copytree(docs, ziel_docs)
     vorhandene = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
@@ -144,15 +149,19 @@ def vorrendern(projekt: str, ziel: str) -> None:
                                                           allow_unicode=True), encoding="utf-8")
 
 
-def _suchplugin(mkdocs_yml: Path, yaml) -> object:
-    """The search plugin entry of our mkdocs.yml (tolerating tags such as !!python/name)."""
+def _konfiguration(mkdocs_yml: Path, yaml) -> dict:
+    """Our mkdocs.yml as plain values (tags such as !ENV or !!python/name become None)."""
 
     class Nachsichtig(yaml.SafeLoader):
         pass
 
     Nachsichtig.add_multi_constructor("", lambda loader, tag, knoten: None)
-    konfiguration = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=Nachsichtig)  # noqa: S506
-    for eintrag in konfiguration.get("plugins", []):
+    return yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=Nachsichtig)  # noqa: S506
+
+
+def _suchplugin(mkdocs_yml: Path, yaml) -> object:
+    """The search plugin entry of our mkdocs.yml."""
+    for eintrag in _konfiguration(mkdocs_yml, yaml).get("plugins", []):
         if eintrag == "search" or (isinstance(eintrag, dict) and "search" in eintrag):
             return eintrag
     return "search"
