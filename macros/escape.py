@@ -11,6 +11,7 @@ ERLAUBTE_SCHEMATA = ("http://", "https://", "mailto:")
 # Characters that Markdown (GitHub and Python-Markdown) would read as markup; Python-Markdown removes the
 # backslash before each of them (| with the tables extension). < > & are HTML-escaped instead.
 _MD_ZEICHEN = re.compile(r"([\\`*_{}\[\]()#+!|])")
+_MD_ZEICHEN_COMMONMARK = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
 
 def html(text: object) -> Markup:
@@ -19,8 +20,13 @@ def html(text: object) -> Markup:
 
 
 def md_zelle(text: object) -> str:
-    """Text for one cell of a Markdown table: no line breaks, pipes and markup escaped."""
-    return md_text(text)
+    """Text for one cell of a CommonMark/GitHub Markdown table (e.g. the diff summary): no line breaks, pipes
+    and markup escaped with backslashes (CommonMark escapes every punctuation, < included).
+
+    For Markdown that MkDocs renders (Python-Markdown keeps the backslash in \\<) use md_text.
+    """
+    einzeilig = " ".join(str(text).split())
+    return _MD_ZEICHEN_COMMONMARK.sub(r"\\\1", einzeilig)
 
 
 def md_text(text: object) -> str:

@@ -430,29 +430,24 @@ def test_tabelle_bleibt_heil_bei_pipes_und_umbruechen(feindliche_site):
         assert zeile.count("<td") == 6, zeile
 
 
-def test_kein_skript_laeuft_in_chromium(feindliche_site):
-    """The XSS pages loaded in Chromium: no injected script, handler or javascript: link ever runs."""
+def test_kein_skript_laeuft_in_chromium(feindliche_site, browser):
+    """The XSS pages loaded in Chromium (the session's browser, tests/browser.py): no injected script, handler
+    or javascript: link ever runs, and a long word never makes the page scroll sideways on a phone."""
     site, _, gebaut = feindliche_site
     assert gebaut.returncode == 0, gebaut.stderr
-    if not Path("/usr/bin/chromium").exists():
-        pytest.fail("Chromium fehlt: apt-get install chromium (oder .ci/run ausführen)")
-    from playwright.sync_api import sync_playwright
-
     seiten = [f"massnahmen/{f.kennung.lower()}/" for f in DARSTELLUNGSFAELLE if f.xss]
     seiten += ["handlungsfelder/teilhabe/", "massnahmen/", "", "impressum/"]
-    with _statischer_server(site) as basis, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run"])
+    with _statischer_server(site) as basis:
+        kontext = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
         try:
-            seite = browser.new_page(viewport={"width": 390, "height": 844})
+            seite = kontext.new_page()
             dialoge: list[str] = []
             seite.on("dialog", lambda dialog: (dialoge.append(dialog.message), dialog.dismiss()))
             for pfad in seiten:
                 antwort = seite.goto(basis + pfad, wait_until="load")
                 assert antwort is not None and antwort.ok, pfad
                 seite.wait_for_timeout(300)
-                # Hover and click everything a reader could touch.
+                # Move the pointer over everything a reader could touch.
                 for element in seite.query_selector_all("main a, main td, main h1, main h3")[:200]:
                     element.dispatch_event("mouseover")
                 assert seite.evaluate("window.__xss") is None, (pfad, seite.evaluate("window.__xss"))
@@ -467,7 +462,7 @@ def test_kein_skript_laeuft_in_chromium(feindliche_site):
                 assert breite[0] <= breite[1], (pfad, breite)
             assert dialoge == []
         finally:
-            browser.close()
+            kontext.close()
 
 
 class _statischer_server:

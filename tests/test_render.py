@@ -70,8 +70,17 @@ def test_attribut_escape_bleibt_im_attribut(text):
 
 
 @pytest.mark.parametrize("text", FEINDLICH)
+def test_commonmark_tabellenzelle(text):
+    """md_zelle (GitHub summaries): one line; every pipe and markup character behind a backslash."""
+    zelle = escape.md_zelle(text)
+    assert "\n" not in zelle
+    assert not re.search(r"(?<!\\)[|<>*_`\[\]]", zelle.replace("\\\\", "")), zelle
+
+
+@pytest.mark.parametrize("text", FEINDLICH)
 def test_markdown_tabellenzelle_haelt_die_tabelle_heil(text):
-    quelle = f"| A | B |\n|---|---|\n| {escape.md_zelle(text)} | zweite |\n"
+    """md_text in a table cell that MkDocs (Python-Markdown with tables) renders."""
+    quelle = f"| A | B |\n|---|---|\n| {escape.md_text(text)} | zweite |\n"
     ergebnis = markdown.markdown(quelle, extensions=["tables"])
     zellen = re.findall(r"<td>(.*?)</td>", ergebnis, re.S)
     assert len(zellen) == 2 and zellen[1] == "zweite", ergebnis
