@@ -59,4 +59,4 @@ def sicherer_titel(text: str) -> str:
     The title lands in YAML front matter and in the theme's <title>; nothing there may read as
     markup, YAML or Jinja, so anything else is dropped.
     """
-    return " ".join(re.sub(r"[^\w\s,.()–-]|_", " ", text).split())[:120]
+    return " ".join(re.sub(r"[^\w\s,.:()–-]|_", " ", text).split())[:120]
