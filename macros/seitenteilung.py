@@ -10,9 +10,10 @@ import math
 import re
 
 # Cards (with every field) on one chapter page, and rows in the overview table per page. 50 cards are
-# about 130 KB of HTML and 2,500 DOM elements: Lighthouse performance 90+ even on a slow phone.
+# about 130 KB of HTML and 2,500 DOM elements, 200 rows of the overview about 250 KB: Lighthouse performance
+# 90+ on a slow phone (500 rows: 71-88).
 KARTEN_JE_SEITE = 50
-ZEILEN_JE_SEITE = 500
+ZEILEN_JE_SEITE = 200
 
 # Up to this many measures the search index holds every card in full. Material loads the whole index
 # on every page: at 10,000 measures it was 14 MB and Lighthouse performance fell to 75 (99 at 1 MB).
