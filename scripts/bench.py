@@ -205,13 +205,22 @@ def groesse_messen(anzahl: int, arbeit: Path) -> dict:
     site, site_schlicht, schlicht = (arbeit / f"{name}-{anzahl}" for name in ("site", "site-schlicht", "schlicht"))
     subprocess.run([sys.executable, __file__, "--vorrendern", str(projekt), str(schlicht)], env=UMGEBUNG,
                    check=True)
-    # Alternating runs, the fastest of each kind: load from other processes hits both alike.
-    laeufe: dict[str, list[dict]] = {"build": [], "schlicht": []}
+    # For the breakdown: our site with our macros and hook only, without the hooks of the other parts
+    # (page history, open data, accessibility repairs).
+    (projekt / "mkdocs-eigen.yml").write_text("INHERIT: mkdocs.yml\nhooks:\n  - macros/seiten.py\n", encoding="utf-8")
+    site_eigen = arbeit / f"site-eigen-{anzahl}"
+    # Alternating runs, the fastest of each kind: load from other processes hits all alike.
+    laeufe: dict[str, list[dict]] = {"build": [], "eigen": [], "schlicht": []}
     for _ in range(ARGS.wiederholungen):
         laeufe["build"].append(messe([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)], projekt,
                                      arbeit / f"build-{anzahl}.log"))
+        laeufe["eigen"].append(messe([str(BIN / "mkdocs"), "build", "-f", "mkdocs-eigen.yml", "--site-dir",
+                                      str(site_eigen)], projekt, arbeit / f"eigen-{anzahl}.log"))
         laeufe["schlicht"].append(messe([str(BIN / "mkdocs"), "build", "--site-dir", str(site_schlicht)], schlicht,
                                         arbeit / f"schlicht-{anzahl}.log"))
+    ergebnis["eigen"] = min(laeufe["eigen"], key=lambda lauf: lauf["sekunden"] or float("inf"))
+    ergebnis["eigen"]["cpu_s"] = min((lauf["cpu_s"] for lauf in laeufe["eigen"] if lauf.get("cpu_s")), default=None)
+    shutil.rmtree(site_eigen, ignore_errors=True)
     for art, ziel in (("build", site), ("schlicht", site_schlicht)):
         ergebnis[art] = min(laeufe[art], key=lambda lauf: lauf["sekunden"] or float("inf"))
         ergebnis[art]["alle_sekunden"] = [lauf["sekunden"] for lauf in laeufe[art]]
@@ -221,6 +230,8 @@ def groesse_messen(anzahl: int, arbeit: Path) -> dict:
         ergebnis["verhaeltnis"] = round(ergebnis["build"]["sekunden"] / ergebnis["schlicht"]["sekunden"], 3)
         # CPU time suffers less than wall time from the other processes on a shared machine.
         ergebnis["verhaeltnis_cpu"] = round(ergebnis["build"]["cpu_s"] / ergebnis["schlicht"]["cpu_s"], 3)
+        if ergebnis["eigen"].get("cpu_s"):
+            ergebnis["verhaeltnis_eigen_cpu"] = round(ergebnis["eigen"]["cpu_s"] / ergebnis["schlicht"]["cpu_s"], 3)
     if anzahl == max(ARGS.groessen):
         ergebnis["lighthouse"] = lighthouse(site, ergebnis["build"]["groesste_seite"], arbeit)
     shutil.rmtree(site_schlicht, ignore_errors=True)
@@ -408,6 +419,12 @@ def tabelle(bericht: dict) -> str:
         if "lighthouse" in g:
             messung = json.dumps(g["lighthouse"], ensure_ascii=False)
             zeilen.append(f"Lighthouse bei {g['massnahmen']} Maßnahmen: {messung}")
+    for g in bericht["groessen"]:
+        e = g.get("eigen", {})
+        rss = zahl(e.get("rss_mb"), "{:.0f}")
+        zeilen.append(f"{g['massnahmen']} Maßnahmen, nur Makros und Seiten-Hook (ohne die Hooks anderer Teile): "
+                      f"{zahl(e.get('sekunden'))} s, CPU {zahl(e.get('cpu_s'))} s, RSS {rss} MB,"
+                      f" CPU-Verhältnis zu schlicht {zahl(g.get('verhaeltnis_eigen_cpu'), '{:.3f}')}")
     if bericht.get("speicher_je_massnahme_kb"):
         zeilen.append(f"Bau-RSS je Maßnahme (KB), zwischen den Größen: {bericht['speicher_je_massnahme_kb']}")
     zeilen.append(f"PDF: {json.dumps(bericht.get('pdf'), ensure_ascii=False)}")
