@@ -182,15 +182,17 @@ def seiten_statistik(site: Path) -> dict:
 
 # --- The measurements ---------------------------------------------------------------------------------
 
-def lade_zeit(data_dir: Path) -> float:
-    """Best of three in-process runs of lade_daten (after one warm-up), in a fresh process."""
+def lade_zeit(data_dir: Path) -> tuple[float, float]:
+    """Best of three in-process runs of lade_daten (after one warm-up), in a fresh process: wall and CPU seconds."""
     code = ("import sys, time; from pathlib import Path; sys.path.insert(0, sys.argv[1]);"
-            "from macros.loader import lade_daten; d = Path(sys.argv[2]); lade_daten(d); z = []\n"
-            "for _ in range(3):\n t = time.perf_counter(); lade_daten(d); z.append(time.perf_counter() - t)\n"
-            "print(min(z))")
+            "from macros.loader import lade_daten; d = Path(sys.argv[2]); lade_daten(d); w = []; c = []\n"
+            "for _ in range(3):\n t, p = time.perf_counter(), time.process_time(); lade_daten(d)\n"
+            " w.append(time.perf_counter() - t); c.append(time.process_time() - p)\n"
+            "print(min(w), min(c))")
     ausgabe = subprocess.run([sys.executable, "-c", code, str(ROOT), str(data_dir)], capture_output=True,
                              text=True, env=UMGEBUNG, check=True)
-    return round(float(ausgabe.stdout.strip()), 3)
+    wand, cpu = (round(float(x), 3) for x in ausgabe.stdout.split())
+    return wand, cpu
 
 
 def groesse_messen(anzahl: int, arbeit: Path) -> dict:
@@ -201,7 +203,7 @@ def groesse_messen(anzahl: int, arbeit: Path) -> dict:
                       "measures_yaml_mb": round((projekt / "data" / "measures.yaml").stat().st_size / 2**20, 2)}
     ergebnis["check"] = messe([sys.executable, str(ROOT / "scripts" / "check.py"), str(projekt / "data")], ROOT,
                               arbeit / f"check-{anzahl}.log")
-    ergebnis["lade_daten_s"] = lade_zeit(projekt / "data")
+    ergebnis["lade_daten_s"], ergebnis["lade_daten_cpu_s"] = lade_zeit(projekt / "data")
     site, site_schlicht, schlicht = (arbeit / f"{name}-{anzahl}" for name in ("site", "site-schlicht", "schlicht"))
     subprocess.run([sys.executable, __file__, "--vorrendern", str(projekt), str(schlicht)], env=UMGEBUNG,
                    check=True)
@@ -401,15 +403,16 @@ def zahl(wert, format_="{:.2f}") -> str:
 
 def tabelle(bericht: dict) -> str:
     """The figures as a plain-text table."""
-    zeilen = ["Maßnahmen | measures.yaml MB | check s | check RSS MB | lade_daten s | Bau s (CPU s) | Bau RSS MB "
-              "| schlicht s (CPU s) | schlicht RSS MB | Bau/schlicht Wand (CPU) | Seiten | größte Seite KB "
-              "| Suchindex MB"]
+    zeilen = ["Maßnahmen | measures.yaml MB | check s | check RSS MB | lade_daten s (CPU s) | Bau s (CPU s) "
+              "| Bau RSS MB | schlicht s (CPU s) | schlicht RSS MB | Bau/schlicht Wand (CPU) | Seiten "
+              "| größte Seite KB | Suchindex MB"]
     zeilen.append("-" * len(zeilen[0]))
     for g in bericht["groessen"]:
         b, s, c = g["build"], g["schlicht"], g["check"]
         zeilen.append(" | ".join([
             f"{g['massnahmen']:>9}", zahl(g["measures_yaml_mb"]), zahl(c["sekunden"]), zahl(c["rss_mb"], "{:.0f}"),
-            zahl(g["lade_daten_s"], "{:.3f}"), f"{zahl(b['sekunden'])} ({zahl(b.get('cpu_s'))})",
+            f"{zahl(g['lade_daten_s'], '{:.3f}')} ({zahl(g.get('lade_daten_cpu_s'), '{:.3f}')})",
+            f"{zahl(b['sekunden'])} ({zahl(b.get('cpu_s'))})",
             zahl(b["rss_mb"], "{:.0f}"), f"{zahl(s['sekunden'])} ({zahl(s.get('cpu_s'))})", zahl(s["rss_mb"], "{:.0f}"),
             f"{zahl(g.get('verhaeltnis'), '{:.3f}')} ({zahl(g.get('verhaeltnis_cpu'), '{:.3f}')})",
             str(b.get("seiten")),
