@@ -487,3 +487,92 @@ class _statischer_server:
     def __exit__(self, *args) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+# --- HTML and script in every free-text field of every data file -------------------------------------------------
+
+NUTZLAST = "<script>window.__xss = 'feld'</script><img src=x onerror=\"window.__xss = 'bild'\"> {{ 6 * 7 }}"
+
+
+def _aufgeloest(schema: dict, wurzel: dict) -> dict:
+    verweis = schema.get("$ref", "")
+    if verweis.startswith("#/$defs/"):
+        return {**_aufgeloest(wurzel["$defs"][verweis.rsplit("/", 1)[1]], wurzel),
+                **{k: v for k, v in schema.items() if k != "$ref"}}
+    return schema
+
+
+def _ist_freitext(schema: dict) -> bool:
+    """A string the schema does not restrict to a form: an id, date, URL or code has an enum or a pattern."""
+    return schema.get("type") == "string" and "enum" not in schema and schema.get("pattern") in (None, "\\S")
+
+
+def _vergifte(wert: object, schema: dict, wurzel: dict) -> object:
+    """Every free-text string in wert, extended by NUTZLAST (within its maxLength)."""
+    schema = _aufgeloest(schema, wurzel)
+    if isinstance(wert, dict):
+        felder = schema.get("properties", {})
+        return {k: _vergifte(v, felder.get(k, {}), wurzel) for k, v in wert.items()}
+    if isinstance(wert, list):
+        return [_vergifte(v, schema.get("items", {}), wurzel) for v in wert]
+    if isinstance(wert, str) and _ist_freitext(schema):
+        platz = schema.get("maxLength", 4000) - len(NUTZLAST) - 1
+        return f"{wert[:max(platz, 1)]} {NUTZLAST}"
+    return wert
+
+
+@pytest.fixture(scope="module")
+def vergiftete_site(vorlage: Path, tmp_path_factory) -> tuple:
+    """Every data file with NUTZLAST in each free-text field (found through the schemas), checked and built."""
+    import json
+
+    import yaml
+
+    projekt = tmp_path_factory.mktemp("vergiftet") / "projekt"
+    shutil.copytree(vorlage, projekt)
+    felder = 0
+    for datei in sorted((projekt / "data").glob("*.yaml")):
+        schema = json.loads((projekt / "data" / "schema" / f"{datei.stem}.schema.json").read_text(encoding="utf-8"))
+        werte = yaml.safe_load(datei.read_text(encoding="utf-8"))
+        vergiftet = _vergifte(werte, schema, schema)
+        felder += json.dumps(vergiftet, default=str).count("window.__xss = 'feld'")
+        datei.write_text(yaml.safe_dump(vergiftet, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    ziel = projekt.parent / "site"
+    return ziel, pruefen(projekt / "data"), bauen(projekt, ziel), felder
+
+
+def test_html_in_jedem_textfeld_jeder_datei_bleibt_text(vergiftete_site):
+    site, geprueft, gebaut, felder = vergiftete_site
+    assert felder > 50, felder  # the schemas found the free-text fields
+    assert geprueft.returncode == 0, geprueft.stderr
+    assert gebaut.returncode == 0, gebaut.stderr[-3000:]
+    gezeigt = 0
+    for seite in site.rglob("*.html"):
+        inhalt = seite.read_text(encoding="utf-8")
+        assert "<script>window.__xss" not in inhalt and "<img src=x onerror" not in inhalt, seite
+        gezeigt += inhalt.count("&lt;script&gt;window.__xss = &#39;feld&#39;&lt;/script&gt;&lt;img src=x "
+                                "onerror=&#34;window.__xss = &#39;bild&#39;&#34;&gt; {{ 6 * 7 }}")
+    assert gezeigt > 50, gezeigt  # and the texts are on the pages, as text (Jinja in them not evaluated)
+
+
+def test_html_in_jedem_textfeld_fuehrt_kein_skript_aus(vergiftete_site, browser):
+    site, _, gebaut, _ = vergiftete_site
+    assert gebaut.returncode == 0, gebaut.stderr[-3000:]
+    seiten = ["", "handlungsfelder/sprache/", "umsetzung/", "quellen/", "ausgangslage/", "massnahmen/", "impressum/",
+              "handlungsfelder/", "integrationslotsen/", "daten/"]
+    with _statischer_server(site) as basis:
+        kontext = browser.new_context(service_workers="block")
+        try:
+            seite = kontext.new_page()
+            dialoge: list[str] = []
+            seite.on("dialog", lambda dialog: (dialoge.append(dialog.message), dialog.dismiss()))
+            for pfad in seiten:
+                if not (site / pfad / "index.html").exists():
+                    continue
+                antwort = seite.goto(basis + pfad, wait_until="load")
+                assert antwort is not None and antwort.ok, pfad
+                seite.wait_for_timeout(200)
+                assert seite.evaluate("window.__xss") is None, (pfad, seite.evaluate("window.__xss"))
+            assert dialoge == []
+        finally:
+            kontext.close()
