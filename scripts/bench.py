@@ -84,7 +84,7 @@ def projekt_mit_daten(ziel: Path, anzahl: int | None) -> Path:
         sys.path.insert(0, str(ROOT / "scripts"))
         from synthetic_data import schreibe  # noqa: PLC0415 - a script beside this one
 
-        schreibe(anzahl, ziel / "data")
+        schreibe(anzahl, ziel / "data", mit_echten=True)  # the chapters link to real measures
     return ziel
 
 
@@ -253,7 +253,8 @@ def pdf_messen(anzahl: int, arbeit: Path) -> dict:
     if bau["code"] != 0:
         return {"massnahmen": anzahl, "hinweis": "Bau für das PDF fehlgeschlagen", "build": bau}
     ziel = arbeit / "konzept.pdf"
-    ergebnis = messe([sys.executable, str(skript), "--site-dir", str(site), "--out", str(ziel)], projekt,
+    ergebnis = messe([sys.executable, str(skript), "--site-dir", str(site), "--out", str(ziel),
+                      "--data-dir", str(projekt / "data"), "--config", str(projekt / "mkdocs.yml")], projekt,
                      arbeit / "pdf.log")
     ergebnis["massnahmen"] = anzahl
     if ziel.exists():

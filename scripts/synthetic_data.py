@@ -1,8 +1,8 @@
 """Writes a synthetic data folder with N measures (for benchmarks and scale tests).
 
-Aufruf: python scripts/synthetic_data.py ANZAHL ZIELORDNER
-Copies every data file but measures.yaml from data/, then writes N valid measures (the real ones first,
-when N leaves room, since chapters link to them, then synthetic ones) with realistic
+Aufruf: python scripts/synthetic_data.py ANZAHL ZIELORDNER [--mit-echten]
+Copies every data file but measures.yaml from data/, then writes N valid measures (with --mit-echten the
+real ones first, which the chapters link to, then synthetic ones up to N) with realistic
 text lengths, umlauts and long German compounds, every status (with begruendung where required),
 histories and links, spread evenly over the Handlungsfelder named in handlungsfelder.yaml.
 Ids are <praefix>-NNNN, so up to 9,999 measures per Handlungsfeld.
@@ -92,8 +92,8 @@ def massnahme_yaml(kennung: str, feld: str, zufall: random.Random, stellen: list
     return "\n".join(zeilen) + "\n"
 
 
-def schreibe(anzahl: int, ziel: Path, seed: int = 1) -> Path:
-    """Writes the folder and returns it."""
+def schreibe(anzahl: int, ziel: Path, seed: int = 1, mit_echten: bool = False) -> Path:
+    """Writes the folder and returns it; mit_echten: the real measures first, then synthetic ones up to anzahl."""
     ziel.mkdir(parents=True, exist_ok=True)
     for datei in (ROOT / "data").glob("*.yaml"):
         if datei.name != "measures.yaml":
@@ -109,13 +109,12 @@ def schreibe(anzahl: int, ziel: Path, seed: int = 1) -> Path:
         vorschlaege = belegt[:1]
     zufall = random.Random(seed)
     teile = ["# yaml-language-server: $schema=schema/measures.schema.json\nmassnahmen:\n"]
-    # The chapters link to real measures (massnahmen/ub-04.md): keep them when anzahl leaves room, so that
-    # the strict build of a synthetic set works. Synthetic ids have 4 digits and never clash with them.
-    echt_text = (ROOT / "data" / "measures.yaml").read_text(encoding="utf-8")
-    echte = len(yaml.safe_load(echt_text)["massnahmen"])
-    if anzahl >= echte:
+    if mit_echten:
+        # The chapters link to real measures (massnahmen/ub-04.md): a strict build of the set needs them.
+        # They count towards anzahl; synthetic ids have 4 digits and never clash with theirs.
+        echt_text = (ROOT / "data" / "measures.yaml").read_text(encoding="utf-8")
         teile = [echt_text.rstrip("\n") + "\n"]
-        anzahl -= echte
+        anzahl -= len(yaml.safe_load(echt_text)["massnahmen"])
     for nummer in range(anzahl):
         feld, praefix = felder[nummer % len(felder)]
         kennung = f"{praefix}-{nummer // len(felder) + 1:04d}"
@@ -125,4 +124,5 @@ def schreibe(anzahl: int, ziel: Path, seed: int = 1) -> Path:
 
 
 if __name__ == "__main__":
-    print(schreibe(int(sys.argv[1]), Path(sys.argv[2])))
+    argumente = [a for a in sys.argv[1:] if a != "--mit-echten"]
+    print(schreibe(int(argumente[0]), Path(argumente[1]), mit_echten="--mit-echten" in sys.argv))

@@ -576,3 +576,30 @@ def test_html_in_jedem_textfeld_fuehrt_kein_skript_aus(vergiftete_site, browser)
             assert dialoge == []
         finally:
             kontext.close()
+
+
+@pytest.mark.pdf
+def test_langes_wort_und_html_im_pdf(feindliche_site, tmp_path):
+    """The PDF of the hostile site (scripts/pdf.py, WeasyPrint): builds without a traceback, shows the
+    hostile text as text, and no word runs off the page, however long it is."""
+    site, _, gebaut = feindliche_site
+    assert gebaut.returncode == 0, gebaut.stderr
+    for programm in ("pdftotext", "pdfinfo"):
+        if shutil.which(programm) is None:
+            pytest.fail(f"{programm} fehlt: apt-get install poppler-utils (oder .ci/run ausführen)")
+    projekt, pdf = site.parent / "projekt", tmp_path / "feindlich.pdf"
+    ergebnis = subprocess.run([sys.executable, str(ROOT / "scripts" / "pdf.py"), "--site-dir", str(site), "--out",
+                               str(pdf), "--data-dir", str(projekt / "data"), "--config", str(projekt / "mkdocs.yml"),
+                               "--karten", "alle"], capture_output=True, text=True, timeout=ZEIT,
+                              preexec_fn=_begrenzt(SPEICHER_BAU), check=False)
+    assert ergebnis.returncode == 0 and "Traceback" not in ergebnis.stderr, ergebnis.stderr[-3000:]
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flach = "".join(text.split())
+    assert "".join(LANGES_WORT.split()) in flach.replace("-", "") or LANGES_WORT[:40] in flach, "langes Wort fehlt"
+    assert "<script>window.__xss" in flach.replace(" ", "") or "<script>window.__xss" in text
+    # Every word box lies inside its page (pdftotext -bbox: one <word> per word with its coordinates).
+    kaesten = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for seite in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', kaesten, re.S):
+        breite = float(seite.group(1))
+        for wort in re.finditer(r'<word xMin="([\d.-]+)" yMin="[\d.-]+" xMax="([\d.-]+)"', seite.group(3)):
+            assert float(wort.group(1)) >= 0 and float(wort.group(2)) <= breite + 0.5, (wort.group(0), breite)

@@ -212,7 +212,7 @@ def test_lange_kapitel_werden_auf_seiten_verteilt(tmp_path):
     """A real build with 650 measures: every measure once on its chapter's pages, no page grows with the list."""
     projekt = projektkopie(tmp_path / "projekt")
     shutil.rmtree(projekt / "data")
-    daten = lade_daten(schreibe(650, projekt / "data"))
+    daten = lade_daten(schreibe(650, projekt / "data", mit_echten=True))
     ergebnis = mkdocs_build(projekt, tmp_path / "site")
     assert ergebnis.returncode == 0, ergebnis.stderr
     site = tmp_path / "site"
