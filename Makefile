@@ -25,10 +25,14 @@ serve: $(STAMP) ## Serve the site with live reload on http://127.0.0.1:8000
 check: $(STAMP) ## Validate the data only; prints every error with its line.
 	$(BIN)/python scripts/check.py
 
-build: $(STAMP) ## Check the data, then build the site into site/ and its PDF.
+# Safe build (skalierung, issue 7): MkDocs empties site/ before it builds, so a failed build would leave a
+# half-built site. Build the site and its PDF into site.neu/ and replace site/ only when both succeeded.
+build: $(STAMP) ## Check the data, then build the site and its PDF into site/ (replaced only when all succeeds).
 	$(BIN)/python scripts/check.py
-	$(BIN)/mkdocs build --strict --site-dir site
-	$(BIN)/python scripts/pdf.py --site-dir site
+	rm -rf site.neu
+	{ $(BIN)/mkdocs build --strict --site-dir site.neu && $(BIN)/python scripts/pdf.py --site-dir site.neu; } \
+	  || { rm -rf site.neu; exit 1; }
+	rm -rf site && mv site.neu site
 
 test: $(STAMP) ## Run every test.
 	$(BIN)/pytest
@@ -43,6 +47,13 @@ bench-pdf: $(STAMP) ## Time and peak memory of the PDF for the real data and 2,5
 
 lint: $(STAMP) ## Lint the Python code.
 	$(BIN)/ruff check macros scripts tests
+
+# --- Benchmark (skalierung, issue 7) -----------------------------------------------------------------
+# Synthetic data at 100, 1,000 and 10,000 measures: check, our build against a plain pre-rendered build,
+# PDF at 2,500, reload time of `make serve`, Lighthouse on the largest page. Prints a table, writes
+# bench-ergebnis.json. Takes several minutes; BENCH_ARGS passes options, e.g. BENCH_ARGS="--ohne-serve".
+bench: $(STAMP) ## Measure check, build, PDF and reload times at 100 to 10,000 measures.
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 lock: ## Re-resolve requirements.txt from pyproject.toml's ranges.
 	rm -rf /tmp/ik-lock && $(PYTHON) -m venv /tmp/ik-lock && /tmp/ik-lock/bin/pip install --quiet ".[dev]"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
 
-from . import diagramme, offene_daten, render, uebersicht
+from . import diagramme, escape, offene_daten, render, seitenteilung, uebersicht
 from .datum import datum_de  # Inhalt (issue 3): stand(), stichtag()
 from .fehler import DatenFehler
 from .loader import DATA_DIR, DATEIEN, lade_daten
@@ -23,7 +23,8 @@ def lade_oder_melde():
             _zwischenspeicher.update(stand=stand, daten=lade_daten())
         except DatenFehler as fehler:
             _zwischenspeicher.clear()
-            raise PluginError("Die Daten sind fehlerhaft; die Website wird nicht gebaut.\n" + fehler.bericht()) from None
+            meldung = "Die Daten sind fehlerhaft; die Website wird nicht gebaut.\n" + fehler.bericht()
+            raise PluginError(meldung) from None
     return _zwischenspeicher["daten"]
 
 
@@ -44,19 +45,33 @@ def wurzel_von(page) -> str:
 def define_env(env):
     """Registers the macros; each is one line over a pure render function."""
     daten = lade_oder_melde()
-    env.variables["konzept"] = daten.konzept
+    # Chapters write {{ konzept.… }} straight into Markdown: the view escapes each text for it (skalierung, issue 7).
+    env.variables["konzept"] = escape.MarkdownAnsicht(daten.konzept)
     env.variables["daten"] = daten
 
     def wurzel():
         return wurzel_von(env.page)
 
+    def geteilt(liste: tuple, seite: int, je_seite: int, verzeichnis: str, beschriftung: str) -> tuple:
+        """The part of liste on page seite, and page links above and below it (empty when one page holds all)."""
+        anzahl = seitenteilung.seitenzahl(len(liste), je_seite)
+        if anzahl == 1:
+            return liste, "", ""
+        url = lambda n: wurzel() + seitenteilung.unterseite(verzeichnis, n)  # noqa: E731
+        oben, unten = (render.blaettern(seite, anzahl, len(liste), je_seite, url, f"{beschriftung} ({wo})")
+                       for wo in ("oben", "unten"))
+        return seitenteilung.ausschnitt(liste, seite, je_seite), oben, unten
+
     @env.macro
-    def massnahmen(feld_id: str) -> str:
-        """Table and cards of all measures of one field (for its chapter)."""
-        feld, liste = daten.handlungsfeld(feld_id), daten.massnahmen_im_feld(feld_id)
+    def massnahmen(feld_id: str, seite: int = 1) -> str:
+        """Table and cards of the measures of one field (for its chapter); long lists over several pages."""
+        feld = daten.handlungsfeld(feld_id)
+        liste, oben, unten = geteilt(daten.massnahmen_im_feld(feld_id), seite, seitenteilung.KARTEN_JE_SEITE,
+                                     render.seiten_url(feld.seite), f"Seiten der Maßnahmen im Bereich {feld.titel}")
         tabelle = render.massnahmen_tabelle(daten, liste, wurzel(), f"Maßnahmen im Bereich {feld.titel}")
-        karten = "\n".join(render.massnahme_karte(daten, m, wurzel()) for m in liste)
-        return f"{tabelle}\n{karten}"
+        suche = seitenteilung.suche_fuer(len(daten.massnahmen), eigene_seite=False)
+        karten = "\n".join(render.massnahme_karte(daten, m, wurzel(), suche=suche) for m in liste)
+        return "\n".join(teil for teil in (oben, tabelle, karten, unten) if teil)
 
     @env.macro
     def massnahmen_tabelle(feld_id: str | None = None) -> str:
@@ -83,10 +98,18 @@ def define_env(env):
 
     # --- Für Bürgerinnen und Bürger: Übersicht aller Maßnahmen, offene Daten (issue 6) ---------------------
     @env.macro
-    def alle_massnahmen() -> str:
-        """Every measure in one table; filter.js adds filters, sorting and the URL state."""
+    def alle_massnahmen(seite: int = 1) -> str:
+        """Every measure in one table; filter.js adds filters, sorting and the URL state.
+
+        A long catalogue is split over pages (skalierung, issue 7); the filter then loads the full list
+        from the open data (data-daten-url), so it still filters over every measure.
+        """
         skript = f'<script src="{wurzel()}assets/javascripts/filter.js" defer></script>'
-        return uebersicht.massnahmen_uebersicht(daten, daten.massnahmen, wurzel()) + "\n" + skript
+        liste, oben, unten = geteilt(daten.massnahmen, seite, seitenteilung.ZEILEN_JE_SEITE,
+                                     render.seiten_url(seitenteilung.UEBERSICHT), "Seiten der Übersicht")
+        daten_url = f"{wurzel()}daten/{offene_daten.JSON_DATEI}" if oben else None
+        tabelle = uebersicht.massnahmen_uebersicht(daten, liste, wurzel(), daten_url)
+        return "\n".join(teil for teil in (oben, tabelle, unten, skript) if teil)
 
     @env.macro
     def offene_daten_dateien() -> str:

@@ -212,12 +212,15 @@ class Konzeptdaten:
     ziele: tuple[Ziel, ...]
     massnahmen: tuple[Massnahme, ...]
     _nach_feld: dict[str, tuple[Massnahme, ...]] = field(default_factory=dict, repr=False, compare=False)
+    # Measures by id: each of 10,000 measure pages looks its measure up (a linear search was quadratic).
+    _nach_id: dict[str, Massnahme] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         gruppen: dict[str, list[Massnahme]] = {feld.id: [] for feld in self.handlungsfelder}
         for massnahme in self.massnahmen:
             gruppen[massnahme.handlungsfeld].append(massnahme)
         self._nach_feld.update({schluessel: tuple(liste) for schluessel, liste in gruppen.items()})
+        self._nach_id.update((massnahme.id, massnahme) for massnahme in self.massnahmen)
 
     def massnahmen_im_feld(self, feld_id: str) -> tuple[Massnahme, ...]:
         return self._nach_feld[feld_id]
@@ -226,7 +229,7 @@ class Konzeptdaten:
         return next(feld for feld in self.handlungsfelder if feld.id == feld_id)
 
     def massnahme(self, massnahme_id: str) -> Massnahme:
-        return next(m for m in self.massnahmen if m.id == massnahme_id)
+        return self._nach_id[massnahme_id]
 
     def stelle(self, stellen_id: str) -> str:
         """Name of an organisation or Gremium by id."""

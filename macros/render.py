@@ -59,11 +59,22 @@ def massnahmen_tabelle(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, ...
 
 
 def massnahme_karte(daten: m.Konzeptdaten, massnahme: m.Massnahme, wurzel: str, ebene: int = 3,
-                    permalink: bool = True) -> str:
-    """A card with every field of one measure, its sources and its history; anchored by its id."""
+                    permalink: bool = True, suche: str = "voll") -> str:
+    """A card with every field of one measure, its sources and its history; anchored by its id.
+
+    suche: what the search index takes from it, "voll", "titel" (the heading only) or "aus"
+    (see seitenteilung.suche_fuer: large catalogues keep the index small).
+    """
     feld = daten.handlungsfeld(massnahme.handlungsfeld)
     return _render("massnahme_karte.html", daten=daten, m=massnahme, feld=feld, wurzel=wurzel, ebene=ebene,
-                   permalink=permalink, url=massnahme_url, feld_url=f"{wurzel}{seiten_url(feld.seite)}")
+                   permalink=permalink, url=massnahme_url, feld_url=f"{wurzel}{seiten_url(feld.seite)}", suche=suche)
+
+
+def blaettern(seite: int, anzahl: int, gesamt: int, je_seite: int, url, beschriftung: str) -> str:
+    """Page links for a list split over several pages (seitenteilung); url(n) gives page n's URL."""
+    von = (seite - 1) * je_seite + 1
+    return _render("blaettern.html", seite=seite, anzahl=anzahl, gesamt=gesamt, von=von,
+                   bis=min(gesamt, seite * je_seite), url=url, beschriftung=beschriftung)
 
 
 def status_zaehlung(massnahmen: tuple[m.Massnahme, ...]) -> list[tuple[str, str, int]]:

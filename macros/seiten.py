@@ -1,7 +1,9 @@
-"""MkDocs hook: one generated page per measure, its stable permalink (massnahmen/<id>/)."""
+"""MkDocs hook: one generated page per measure (its stable permalink, massnahmen/<id>/), and the
+further pages of lists too long for one page (see macros/seitenteilung.py)."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -11,18 +13,56 @@ if str(ROOT) not in sys.path:
 
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
-from macros import lade_oder_melde  # noqa: E402
+from macros import lade_oder_melde, render, seitenteilung  # noqa: E402
+from macros.render import seiten_url  # noqa: E402
 
 
-def seiteninhalt(massnahme_id: str) -> str:
-    """The Markdown of a measure page: a safe title (the id is checked) and one macro call."""
-    return f'---\ntitle: "Maßnahme {massnahme_id}"\nsearch:\n  boost: 0.5\n---\n\n{{{{ massnahme_seite("{massnahme_id}") }}}}\n'
+def seiteninhalt(daten, massnahme) -> str:
+    """A measure page: a safe title (the id is checked against its pattern) and the finished card.
+
+    The card is rendered here, not by a macro call, and the page says render_macros: false: the
+    macros plugin compiled each of 10,000 pages as a Jinja template of its own, a tenth of the
+    whole build; and data text on this page can never be read as Jinja.
+    """
+    karte = render.massnahme_karte(daten, massnahme, "../../", ebene=1, permalink=False,
+                                   suche=seitenteilung.suche_fuer(len(daten.massnahmen), eigene_seite=True))
+    # Issue 6: from a measure's own page back to the overview (as the macro massnahme_seite does).
+    zurueck = '<p class="ik-zurueck"><a href="../../massnahmen/">Alle Maßnahmen im Überblick</a></p>'
+    return (f'---\ntitle: "Maßnahme {massnahme.id}"\nsearch:\n  boost: 0.5\nrender_macros: false\n---\n\n'
+            f"{karte}\n{zurueck}\n")
+
+
+def folgeseite(titel: str, aufruf: str) -> str:
+    """The Markdown of page 2, 3 … of a long list: a cleaned title and one macro call.
+
+    Left out of the search index: every measure is found on its own page already.
+    """
+    sauber = seitenteilung.sicherer_titel(titel)
+    kopf = f"---\ntitle: {json.dumps(sauber, ensure_ascii=False)}\nsearch:\n  exclude: true\n---\n\n"
+    return f"{kopf}# {sauber}\n\n{aufruf}\n"
+
+
+def erzeugte_seiten(daten, vorhandene: set[str]) -> dict[str, str]:
+    """Path under docs/ -> Markdown of every generated page; vorhandene are the docs files that exist."""
+    seiten = {f"massnahmen/{m.anker}.md": seiteninhalt(daten, m) for m in daten.massnahmen}
+    for feld in daten.handlungsfelder:
+        if feld.seite not in vorhandene:
+            continue
+        anzahl = seitenteilung.seitenzahl(len(daten.massnahmen_im_feld(feld.id)), seitenteilung.KARTEN_JE_SEITE)
+        for n in range(2, anzahl + 1):
+            seiten[seitenteilung.unterseiten_datei(seiten_url(feld.seite), n)] = folgeseite(
+                f"{feld.titel}: Maßnahmen, Seite {n} von {anzahl}", f'{{{{ massnahmen("{feld.id}", seite={n}) }}}}')
+    if seitenteilung.UEBERSICHT in vorhandene:
+        anzahl = seitenteilung.seitenzahl(len(daten.massnahmen), seitenteilung.ZEILEN_JE_SEITE)
+        for n in range(2, anzahl + 1):
+            seiten[seitenteilung.unterseiten_datei(seiten_url(seitenteilung.UEBERSICHT), n)] = folgeseite(
+                f"Alle Maßnahmen, Seite {n} von {anzahl}", f"{{{{ alle_massnahmen(seite={n}) }}}}")
+    return seiten
 
 
 def on_files(files, config):
-    """Adds massnahmen/<id>.md for every measure."""
-    daten = lade_oder_melde()
-    for massnahme in daten.massnahmen:
-        pfad = f"massnahmen/{massnahme.anker}.md"
-        files.append(File.generated(config, pfad, content=seiteninhalt(massnahme.id), inclusion=InclusionLevel.NOT_IN_NAV))
+    """Adds the generated pages to the site (not to the navigation)."""
+    vorhandene = {datei.src_uri for datei in files}
+    for pfad, inhalt in erzeugte_seiten(lade_oder_melde(), vorhandene).items():
+        files.append(File.generated(config, pfad, content=inhalt, inclusion=InclusionLevel.NOT_IN_NAV))
     return files

@@ -36,20 +36,33 @@ Pfad = tuple
 
 @dataclass
 class YamlDatei:
-    """The values of one file and the line of each value, by its path of keys and indexes."""
+    """The values of one file and the line of each value, by its path of keys and indexes.
+
+    Read by the fast path, it knows only the lines of records and lists; the line of every
+    single value is worked out from ``text`` the first time a message needs one.
+    """
 
     name: str
     daten: object
     zeilen: dict[Pfad, int] = field(default_factory=dict)
+    text: str | None = field(default=None, repr=False)
 
     def zeile(self, pfad: Pfad) -> int | None:
         """Line of the value at pfad, or of its nearest parent that has one."""
         pfad = tuple(pfad)
+        if pfad not in self.zeilen and self.text is not None:
+            self._alle_zeilen()
         while pfad:
             if pfad in self.zeilen:
                 return self.zeilen[pfad]
             pfad = pfad[:-1]
         return self.zeilen.get((), 1)
+
+    def _alle_zeilen(self) -> None:
+        """Parses the text again, this time noting the line of every value (only for messages)."""
+        genau = YamlDatei(self.name, None)
+        _Baumeister(genau).baue(_Parser(self.text))
+        self.zeilen, self.text = genau.zeilen, None
 
     def objekt(self, pfad: Pfad) -> str | None:
         """'Maßnahme SP-01' (or the entry's number) for a path inside a list of records."""
@@ -98,12 +111,22 @@ def lies_yaml(pfad: Path, anzeigename: str) -> tuple[YamlDatei | None, list[Fehl
 
 def parse_yaml_text(text: str, anzeigename: str) -> tuple[YamlDatei | None, list[Fehler]]:
     """Parses YAML text; returns its values with lines, or the errors."""
+    try:
+        daten, zeilen = _schnell(_Parser(text))
+    except _Ungewoehnlich:
+        pass  # something to report, or a parser error: the exact pass below finds and locates it
+    except yaml.YAMLError:
+        pass
+    else:
+        return YamlDatei(anzeigename, daten, zeilen, text), []
     datei = YamlDatei(anzeigename, None)
     baumeister = _Baumeister(datei)
     try:
         datei.daten = baumeister.baue(_Parser(text))
     except yaml.MarkedYAMLError as fehler:
-        return None, [_syntaxfehler(fehler, anzeigename)]
+        return None, [_syntaxfehler(fehler, anzeigename, text)]
+    except yaml.reader.ReaderError as fehler:
+        return None, [_zeichenfehler(fehler, text, anzeigename)]
     except yaml.YAMLError as fehler:
         return None, [Fehler(anzeigename, None, f"YAML kann nicht gelesen werden: {fehler}")]
     except _Abbruch:
@@ -129,22 +152,115 @@ def _dekodiere(roh: bytes, name: str) -> tuple[str, list[Fehler]]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
-def _syntaxfehler(fehler: yaml.MarkedYAMLError, name: str) -> Fehler:
+def _zeichenfehler(fehler: yaml.reader.ReaderError, text: str, name: str) -> Fehler:
+    """A character YAML does not allow (a control character such as U+0007), with its line."""
+    zeile = text.encode("utf-8")[: fehler.position].count(b"\n") + 1  # libyaml counts UTF-8 bytes
+    zeichen = f"<U+{fehler.character:04X}>" if isinstance(fehler.character, int) else "?"
+    return Fehler(name, zeile, f"Unzulässiges Steuerzeichen {zeichen} (oft aus kopiertem Text); "
+                               "bitte das Zeichen löschen.")
+
+
+def _syntaxfehler(fehler: yaml.MarkedYAMLError, name: str, text: str = "") -> Fehler:
     """A parser error as a German message with its line."""
     marke = fehler.problem_mark or fehler.context_mark
     zeile = marke.line + 1 if marke else None
     problem = (fehler.problem or "").strip()
-    if "\\t" in problem or "tab" in problem.lower():
+    zeilentext = text.split("\n")[marke.line] if marke and marke.line < text.count("\n") + 1 else ""
+    einrueckung = zeilentext[: len(zeilentext) - len(zeilentext.lstrip(" \t")) + 1]
+    if "\\t" in problem or "tab" in problem.lower() or "\t" in einrueckung:
         hinweis = "Tabulator gefunden: YAML erlaubt zum Einrücken nur Leerzeichen."
     elif "mapping values are not allowed" in problem:
         hinweis = "Doppelpunkt an unerwarteter Stelle; Text mit „: “ bitte in Anführungszeichen setzen."
     elif "could not find expected ':'" in problem:
         hinweis = "Hier fehlt ein Doppelpunkt nach dem Feldnamen, oder eine Zeile ist falsch eingerückt."
+    elif "nesting depth" in problem:
+        hinweis = f"Daten sind zu tief verschachtelt (höchstens {MAX_TIEFE} Ebenen)."
     elif "found undefined alias" in problem or "found unknown escape" in problem:
         hinweis = "Unbekanntes Zeichen oder unbekannter Verweis."
     else:
         hinweis = "Die YAML-Struktur ist hier fehlerhaft (Einrückung, Anführungszeichen oder Klammern prüfen)."
     return Fehler(name, zeile, f"YAML-Syntaxfehler: {hinweis} (Parser: {problem or fehler.context})")
+
+
+class _Ungewoehnlich(Exception):
+    """The fast pass met something it leaves to the exact pass: an error, an anchor, a tag, a duplicate."""
+
+
+def _schnell(parser) -> tuple[object, dict[Pfad, int]]:
+    """Builds the values of a well-formed file fast, noting only the lines of records and lists.
+
+    The common case (a valid file) runs through this tight loop. It gives up with _Ungewoehnlich at
+    anything unusual, and _Baumeister then reads the file again to report it with its exact line.
+    """
+    skalar, abbild_anfang, folge_anfang = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    abbild_ende, folge_ende = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    aufloeser, umwandeln, neu_ereignis = _AUFLOESER, _umwandeln, parser.get_event
+    zeilen: dict[Pfad, int] = {}
+    # Each open container: [value, path, pending key or None, is a mapping]; the bottom one holds the document.
+    boden = [[], (), None, False]
+    stapel: list[list] = [boden]
+    dokumente = 0
+    while True:
+        ereignis = neu_ereignis()
+        art = type(ereignis)
+        if art is skalar:
+            tag = ereignis.tag
+            if ereignis.anchor is not None or (tag is not None and tag != "!"):
+                raise _Ungewoehnlich
+            oben = stapel[-1]
+            text = ereignis.value
+            if oben[3]:
+                schluessel = oben[2]
+                if schluessel is None:
+                    if text in oben[0] or (text == "<<" and not ereignis.style):
+                        raise _Ungewoehnlich
+                    oben[2] = text
+                    continue
+                if not ereignis.style and ereignis.implicit[0]:
+                    for aufgeloest, muster in aufloeser.get(text[:1], ()):
+                        if muster.match(text):
+                            text = umwandeln(aufgeloest, text)
+                            break
+                oben[0][schluessel] = text
+                oben[2] = None
+            else:
+                if not ereignis.style and ereignis.implicit[0]:
+                    for aufgeloest, muster in aufloeser.get(text[:1], ()):
+                        if muster.match(text):
+                            text = umwandeln(aufgeloest, text)
+                            break
+                oben[0].append(text)
+        elif art is abbild_anfang or art is folge_anfang:
+            if ereignis.anchor is not None or ereignis.tag not in (None, "!", _MAP, _SEQ) or len(stapel) > MAX_TIEFE:
+                raise _Ungewoehnlich
+            oben = stapel[-1]
+            if oben[3]:
+                if oben[2] is None:
+                    raise _Ungewoehnlich  # a record or list as a key
+                pfad = (*oben[1], oben[2])
+            else:
+                pfad = (*oben[1], len(oben[0])) if oben is not boden else ()
+            zeilen[pfad] = ereignis.start_mark.line + 1
+            abbild = art is abbild_anfang
+            stapel.append([{} if abbild else [], pfad, None, abbild])
+        elif art is abbild_ende or art is folge_ende:
+            fertig = stapel.pop()[0]
+            oben = stapel[-1]
+            if oben[3]:
+                oben[0][oben[2]] = fertig
+                oben[2] = None
+            else:
+                oben[0].append(fertig)
+        elif art is yaml.DocumentStartEvent:
+            dokumente += 1
+            if dokumente > 1:
+                raise _Ungewoehnlich
+        elif art is yaml.StreamEndEvent:
+            if len(boden[0]) != 1 or type(boden[0][0]) not in (dict, list):
+                raise _Ungewoehnlich  # empty, or a lone scalar: the exact pass says what is wrong
+            return boden[0][0], zeilen
+        elif art is yaml.AliasEvent:
+            raise _Ungewoehnlich
 
 
 class _Baumeister:
@@ -163,7 +279,7 @@ class _Baumeister:
         if abbrechen:
             raise _Abbruch
 
-    def baue(self, parser: "_Parser") -> object:
+    def baue(self, parser: _Parser) -> object:
         """The single document of the stream as plain values."""
         zeilen = self.datei.zeilen
         # Each open container: [value, path, pending key or None, key line]

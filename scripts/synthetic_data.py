@@ -1,68 +1,128 @@
 """Writes a synthetic data folder with N measures (for benchmarks and scale tests).
 
-Aufruf: python scripts/synthetic_data.py ANZAHL ZIELORDNER
-Copies every data file but measures.yaml from data/, then writes N measures with realistic
-text lengths and umlauts, spread over the Handlungsfelder.
+Aufruf: python scripts/synthetic_data.py ANZAHL ZIELORDNER [--mit-echten]
+Copies every data file but measures.yaml from data/, then writes N valid measures (with --mit-echten the
+real ones first, which the chapters link to, then synthetic ones up to N) with realistic
+text lengths, umlauts and long German compounds, every status (with begruendung where required),
+histories and links, spread evenly over the Handlungsfelder named in handlungsfelder.yaml.
+Ids are <praefix>-NNNN, so up to 9,999 measures per Handlungsfeld.
 """
 
 from __future__ import annotations
 
+import json
 import random
 import shutil
 import sys
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[1]
 
-WOERTER = ("Integration Sprachkurs Begegnung Beratung Wohnungssuche Ausbildungsplatz Übergang Kita Schule "
+WORTSCHATZ = ("Integration Sprachkurs Begegnung Beratung Wohnungssuche Ausbildungsplatz Übergang Kita Schule "
            "Ehrenamt Sportverein Kultur Teilhabe Geflüchtete Zugewanderte Familien Jugendliche Betriebe "
            "Landkreis Güstrow Bad Doberan Netzwerk Arbeitsgruppe Förderung Qualifizierung Anerkennung "
-           "Nachbarschaft Öffentlichkeit Gemeinde Dolmetschen Elternarbeit Begleitung Möglichkeit Größe").split()
-FELDER = (("sprache", "SP"), ("unterbringung", "UB"), ("ausbildung", "AB"), ("bildung", "BI"), ("teilhabe", "GT"))
-STATUS = ("geplant", "in_umsetzung", "daueraufgabe", "umgesetzt")
+           "Nachbarschaft Öffentlichkeit Gemeinde Dolmetschen Elternarbeit Begleitung Möglichkeit Größe "
+           "Integrationskursträgerkonferenz Anerkennungsberatungsstelle Ausländerbehörde Gemeinschaftsunterkunft "
+           "Berufsorientierung Sprachmittlung Übergangswohnheim Kindertagesstätte Bürgerbeteiligung "
+           "Ärztin Lehrkräfte Schülerinnen Mütter Väter Straße Wünsche Bedürfnisse Zuständigkeit "
+           "und für mit im der die das bei zur zum vor Ort gemeinsam regelmäßig frühzeitig verlässlich")
+WOERTER = tuple(WORTSCHATZ.split())
+STATUS = ("geplant", "in_umsetzung", "daueraufgabe", "umgesetzt", "verzoegert", "zurueckgestellt", "entfallen")
+MIT_BEGRUENDUNG = ("verzoegert", "zurueckgestellt", "entfallen")
+ZIELGRUPPEN = ("Zugewanderte", "Familien", "Jugendliche", "Geflüchtete Frauen", "Kinder im Kita-Alter",
+               "Ehrenamtliche", "Betriebe im Landkreis", "Schülerinnen und Schüler", "Fachkräfte")
 
 
 def satz(zufall: random.Random, woerter: int) -> str:
+    """A sentence of that many words, capitalised, with a full stop."""
     text = " ".join(zufall.choice(WOERTER) for _ in range(woerter))
     return text[0].upper() + text[1:] + "."
 
 
-def massnahme_yaml(nummer: int, zufall: random.Random) -> str:
-    feld, praefix = FELDER[nummer % len(FELDER)]
-    status = STATUS[nummer % len(STATUS)]
-    beschreibung = " ".join(satz(zufall, zufall.randint(8, 16)) for _ in range(zufall.randint(2, 5)))
-    return (
-        f"  - id: {praefix}-{nummer // len(FELDER) + 1:04d}\n"
-        f"    titel: \"{satz(zufall, zufall.randint(3, 7))[:-1]}\"\n"
-        f"    handlungsfeld: {feld}\n"
-        f"    beschreibung: \"{beschreibung}\"\n"
-        f"    ziel: \"{satz(zufall, zufall.randint(6, 12))}\"\n"
-        f"    federfuehrung: kreisverwaltung\n"
-        f"    partner: [fd-integration, ehrenamt]\n"
-        f"    zielgruppe: [Zugewanderte, Familien]\n"
-        f"    beginn: 2019-0{1 + nummer % 9}\n"
-        f"    ende: \"2027\"\n"
-        f"    status: {status}\n"
-        f"    beschlussstand: vorschlag\n"
-        f"    indikatoren: [\"{satz(zufall, 5)}\"]\n"
-        f"    quelle: [vorschlag-redaktion]\n"
-        f"    stand: 2026-11-26\n"
-    )
+def text(wert: str) -> str:
+    """A YAML double-quoted string (JSON is valid YAML), umlauts kept as they are."""
+    return json.dumps(wert, ensure_ascii=False)
 
 
-def schreibe(anzahl: int, ziel: Path, seed: int = 1) -> Path:
-    """Writes the folder and returns it."""
+def liste(werte) -> str:
+    return "[" + ", ".join(text(w) for w in werte) + "]"
+
+
+def ids(ordner: Path, datei: str, schluessel: str) -> list[dict]:
+    return yaml.safe_load((ordner / datei).read_text(encoding="utf-8"))[schluessel]
+
+
+def massnahme_yaml(kennung: str, feld: str, zufall: random.Random, stellen: list[str], belegt: list[str],
+                   vorschlaege: list[str]) -> str:
+    """One measure as YAML, valid against the schema and the loader's cross checks."""
+    status = zufall.choice(STATUS)
+    beschlossen = bool(belegt) and zufall.random() < 0.6
+    quelle = zufall.sample(belegt, min(len(belegt), zufall.randint(1, 2))) if beschlossen else vorschlaege[:1]
+    jahr = zufall.randint(2018, 2026)
+    zeilen = [
+        f"  - id: {kennung}",
+        f"    titel: {text(satz(zufall, zufall.randint(3, 7))[:-1])}",
+        f"    handlungsfeld: {feld}",
+        f"    beschreibung: {text(' '.join(satz(zufall, zufall.randint(6, 14)) for _ in range(zufall.randint(1, 4))))}",
+        f"    ziel: {text(satz(zufall, zufall.randint(6, 12)))}",
+        f"    federfuehrung: {zufall.choice(stellen)}",
+        f"    partner: {liste(zufall.sample(stellen, zufall.randint(0, 3)))}",
+        f"    zielgruppe: {liste(zufall.sample(ZIELGRUPPEN, zufall.randint(1, 3)))}",
+        f"    beginn: {jahr}-{zufall.randint(1, 12):02d}",
+        f"    ende: \"{jahr + zufall.randint(0, 6)}\"",
+        f"    status: {status}",
+        f"    beschlussstand: {zufall.choice(('beschlossen', 'fortgeschrieben')) if beschlossen else 'vorschlag'}",
+        f"    indikatoren: {liste(satz(zufall, zufall.randint(4, 9)) for _ in range(zufall.randint(0, 2)))}",
+        f"    quelle: {liste(quelle)}",
+        "    stand: 2026-11-26",
+    ]
+    if status in MIT_BEGRUENDUNG:
+        zeilen.append(f"    begruendung: {text(satz(zufall, zufall.randint(8, 20)))}")
+    if zufall.random() < 0.2:
+        zeilen.append("    links:")
+        zeilen.append(f"      - {{titel: {text(satz(zufall, 4)[:-1])}, url: \"https://www.landkreis-rostock.de/\"}}")
+    if zufall.random() < 0.3:
+        zeilen.append("    verlauf:")
+        frueher = [s for s in STATUS if s not in MIT_BEGRUENDUNG and s != status][:zufall.randint(0, 2)]
+        for i, stand in enumerate([*frueher, status]):
+            zeilen.append(f"      - {{datum: {jahr + i}-0{zufall.randint(1, 9)}-1{zufall.randint(0, 9)}, "
+                          f"status: {stand}, text: {text(satz(zufall, zufall.randint(5, 12)))}}}")
+    return "\n".join(zeilen) + "\n"
+
+
+def schreibe(anzahl: int, ziel: Path, seed: int = 1, mit_echten: bool = False) -> Path:
+    """Writes the folder and returns it; mit_echten: the real measures first, then synthetic ones up to anzahl."""
     ziel.mkdir(parents=True, exist_ok=True)
     for datei in (ROOT / "data").glob("*.yaml"):
         if datei.name != "measures.yaml":
             shutil.copy(datei, ziel / datei.name)
     shutil.copytree(ROOT / "data" / "schema", ziel / "schema", dirs_exist_ok=True)
+    felder = [(f["id"], f["praefix"]) for f in ids(ziel, "handlungsfelder.yaml", "handlungsfelder")]
+    stellen = [o["id"] for o in ids(ziel, "organisationen.yaml", "organisationen")]
+    stellen += [g["id"] for g in ids(ziel, "gremien.yaml", "gremien")]
+    quellen = ids(ziel, "quellen.yaml", "quellen")
+    vorschlaege = [q["id"] for q in quellen if q.get("art") == "vorschlag"]
+    belegt = [q["id"] for q in quellen if q.get("art") != "vorschlag"]
+    if not vorschlaege:  # every measure needs a source; without a proposal source, all are "beschlossen"
+        vorschlaege = belegt[:1]
     zufall = random.Random(seed)
     teile = ["# yaml-language-server: $schema=schema/measures.schema.json\nmassnahmen:\n"]
-    teile += [massnahme_yaml(nummer, zufall) for nummer in range(anzahl)]
+    if mit_echten:
+        # The chapters link to real measures (massnahmen/ub-04.md): a strict build of the set needs them.
+        # They count towards anzahl; synthetic ids have 4 digits and never clash with theirs.
+        echt_text = (ROOT / "data" / "measures.yaml").read_text(encoding="utf-8")
+        teile = [echt_text.rstrip("\n") + "\n"]
+        anzahl -= len(yaml.safe_load(echt_text)["massnahmen"])
+    for nummer in range(anzahl):
+        feld, praefix = felder[nummer % len(felder)]
+        kennung = f"{praefix}-{nummer // len(felder) + 1:04d}"
+        teile.append(massnahme_yaml(kennung, feld, zufall, stellen, belegt, vorschlaege))
     (ziel / "measures.yaml").write_text("".join(teile), encoding="utf-8")
     return ziel
 
 
 if __name__ == "__main__":
-    print(schreibe(int(sys.argv[1]), Path(sys.argv[2])))
+    argumente = [a for a in sys.argv[1:] if a != "--mit-echten"]
+    print(schreibe(int(argumente[0]), Path(argumente[1]), mit_echten="--mit-echten" in sys.argv))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import mkdocs_build, projektkopie
+
 from macros.render import seiten_url
 
 

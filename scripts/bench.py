@@ -1,0 +1,479 @@
+"""make bench: how the site scales with the number of measures, measured side by side in one run.
+
+Aufruf: python scripts/bench.py [--groessen 100,1000,10000] [--pdf-groesse 2500] [--ohne-serve] [--ohne-lighthouse]
+
+For each size it writes a synthetic data set (scripts/synthetic_data.py) into a temp folder and measures
+- `make check` (scripts/check.py on that folder): wall time and peak RSS; plus lade_daten in-process;
+- `mkdocs build` of our site against the same content pre-rendered as plain Markdown (same pages,
+  same theme and Markdown extensions, no macros plugin, no hooks): the lower bound;
+- the largest HTML page, the number of pages and the size of the search index;
+then the PDF at --pdf-groesse (when scripts/pdf.py exists), the time from saving measures.yaml to the
+reloaded page in `mkdocs serve` (real data and 1,000 measures), and Lighthouse on the largest page.
+Every command runs in a fresh child process; its peak RSS comes from getrusage(RUSAGE_CHILDREN) there.
+Machines are shared and noisy: compare the ratios within one run, not the seconds between runs.
+Prints a table and writes bench-ergebnis.json (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.server
+import io
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+ERGEBNIS = ROOT / "bench-ergebnis.json"
+PROJEKTTEILE = ("docs", "macros", "overrides", "mkdocs.yml")
+UMGEBUNG = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+
+
+# --- Measuring one command in a fresh child process ----------------------------------------------
+
+def messe(befehl: list[str], cwd: Path, protokoll: Path) -> dict:
+    """Runs befehl via `bench.py --miss` (a fresh process) and returns seconds, peak RSS in MB and exit code."""
+    ergebnis = subprocess.run([sys.executable, __file__, "--miss", str(protokoll), "--", *befehl], cwd=cwd,
+                              env=UMGEBUNG, capture_output=True, text=True, check=False)
+    try:
+        return json.loads(ergebnis.stdout.strip().splitlines()[-1])
+    except (IndexError, json.JSONDecodeError):
+        return {"sekunden": None, "rss_mb": None, "code": ergebnis.returncode, "fehler": ergebnis.stderr[-500:]}
+
+
+def miss(protokoll: str, befehl: list[str]) -> None:
+    """Child side of messe: runs the command, prints its wall time and its children's peak RSS as JSON."""
+    with open(protokoll, "w", encoding="utf-8") as ausgabe:
+        anfang = time.perf_counter()
+        code = subprocess.run(befehl, stdout=ausgabe, stderr=subprocess.STDOUT, check=False).returncode
+        sekunden = time.perf_counter() - anfang
+    verbrauch = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps({"sekunden": round(sekunden, 3), "cpu_s": round(verbrauch.ru_utime + verbrauch.ru_stime, 3),
+                      "rss_mb": round(verbrauch.ru_maxrss / 1024, 1), "code": code}))  # ru_maxrss: KB on Linux
+
+
+# --- Projects: ours with synthetic data, and the plain pre-rendered one ---------------------------
+
+def projekt_mit_daten(ziel: Path, anzahl: int | None) -> Path:
+    """A copy of the project's sources; with anzahl, data/ is a synthetic set of that many measures."""
+    ziel.mkdir(parents=True)
+    for name in PROJEKTTEILE:
+        quelle = ROOT / name
+        if quelle.is_dir():
+            shutil.copytree(quelle, ziel / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(quelle, ziel / name)
+    if anzahl is None:
+        shutil.copytree(ROOT / "data", ziel / "data")
+    else:
+        sys.path.insert(0, str(ROOT / "scripts"))
+        from synthetic_data import schreibe  # noqa: PLC0415 - a script beside this one
+
+        schreibe(anzahl, ziel / "data", mit_echten=True)  # the chapters link to real measures
+    return ziel
+
+
+def vorrendern(projekt: str, ziel: str) -> None:
+    """Child side: writes the plain project, every page (generated ones too) as finished Markdown."""
+    projekt_pfad, ziel_pfad = Path(projekt), Path(ziel)
+    sys.path.insert(0, str(projekt_pfad))
+    import jinja2  # noqa: PLC0415
+    import yaml  # noqa: PLC0415
+
+    import macros  # noqa: PLC0415 - the project copy's macros, reading the copy's data/
+    from macros.render import seiten_url  # noqa: PLC0415
+    from macros.seiten import erzeugte_seiten  # noqa: PLC0415
+
+    class Umgebung:
+        """Stands in for the macros plugin's env: collects macros and filters, knows the config and the page."""
+
+        def __init__(self, conf: dict):
+            self.variables, self.macros, self.filters, self.page, self.conf = {}, {}, {}, None, conf
+
+        def macro(self, funktion, name: str | None = None):
+            self.macros[name or funktion.__name__] = funktion
+            return funktion
+
+        def filter(self, funktion, name: str | None = None):
+            self.filters[name or funktion.__name__] = funktion
+            return funktion
+
+    class Seite:
+        def __init__(self, url: str):
+            self.url = url
+
+    umgebung = Umgebung(_konfiguration(projekt_pfad / "mkdocs.yml", yaml))
+    macros.define_env(umgebung)
+    jinja = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    jinja.filters.update(umgebung.filters)
+    docs, ziel_docs = projekt_pfad / "docs", ziel_pfad / "docs"
+    shutil.copytree(docs, ziel_docs)
+    vorhandene = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+    seiten = {pfad: (docs / pfad).read_text(encoding="utf-8") for pfad in vorhandene
+              if not pfad.startswith("includes/")}
+    seiten.update(erzeugte_seiten(macros.lade_oder_melde(), vorhandene))
+    for pfad, text in seiten.items():
+        kopf, rumpf = "", text
+        if text.startswith("---\n") and "\n---\n" in text[4:]:
+            ende = text.index("\n---\n", 4) + 5
+            kopf, rumpf = text[:ende], text[ende:]
+        umgebung.page = Seite(seiten_url(pfad))
+        if "\nrender_macros: false\n" in kopf:  # finished already, as the macros plugin would leave it
+            fertig = rumpf
+        else:
+            fertig = jinja.from_string(rumpf).render(**umgebung.variables, **umgebung.macros, page=umgebung.page)
+        datei = ziel_docs / pfad
+        datei.parent.mkdir(parents=True, exist_ok=True)
+        datei.write_text(kopf + fertig, encoding="utf-8")
+    shutil.copytree(projekt_pfad / "overrides", ziel_pfad / "overrides")
+    shutil.copy(projekt_pfad / "mkdocs.yml", ziel_pfad / "mkdocs-original.yml")
+    # Same theme, extensions and nav (inherited); only the search plugin, no macros, no hooks, no watch.
+    suche = _suchplugin(projekt_pfad / "mkdocs.yml", yaml)
+    (ziel_pfad / "mkdocs.yml").write_text(
+        "INHERIT: mkdocs-original.yml\n" + yaml.safe_dump({"plugins": [suche], "hooks": [], "watch": []},
+                                                          allow_unicode=True), encoding="utf-8")
+
+
+def _konfiguration(mkdocs_yml: Path, yaml) -> dict:
+    """Our mkdocs.yml as plain values (tags such as !ENV or !!python/name become None)."""
+
+    class Nachsichtig(yaml.SafeLoader):
+        pass
+
+    Nachsichtig.add_multi_constructor("", lambda loader, tag, knoten: None)
+    return yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=Nachsichtig)  # noqa: S506
+
+
+def _suchplugin(mkdocs_yml: Path, yaml) -> object:
+    """The search plugin entry of our mkdocs.yml."""
+    for eintrag in _konfiguration(mkdocs_yml, yaml).get("plugins", []):
+        if eintrag == "search" or (isinstance(eintrag, dict) and "search" in eintrag):
+            return eintrag
+    return "search"
+
+
+def seiten_statistik(site: Path) -> dict:
+    """Pages, the largest HTML page and the search index of a built site."""
+    groessen = sorted(((p.stat().st_size, p) for p in site.rglob("*.html")), reverse=True)
+    index = site / "search" / "search_index.json"
+    return {
+        "seiten": len(groessen),
+        "groesste_seite": groessen[0][1].relative_to(site).as_posix() if groessen else None,
+        "groesste_seite_kb": round(groessen[0][0] / 1024, 1) if groessen else None,
+        "seiten_ueber_2mb": sum(1 for groesse, _ in groessen if groesse > 2 * 1024 * 1024),
+        "suchindex_mb": round(index.stat().st_size / 1024 / 1024, 2) if index.exists() else None,
+    }
+
+
+# --- The measurements ---------------------------------------------------------------------------------
+
+def lade_zeit(data_dir: Path) -> tuple[float, float]:
+    """Best of three in-process runs of lade_daten (after one warm-up), in a fresh process: wall and CPU seconds."""
+    code = ("import sys, time; from pathlib import Path; sys.path.insert(0, sys.argv[1]);"
+            "from macros.loader import lade_daten; d = Path(sys.argv[2]); lade_daten(d); w = []; c = []\n"
+            "for _ in range(3):\n t, p = time.perf_counter(), time.process_time(); lade_daten(d)\n"
+            " w.append(time.perf_counter() - t); c.append(time.process_time() - p)\n"
+            "print(min(w), min(c))")
+    ausgabe = subprocess.run([sys.executable, "-c", code, str(ROOT), str(data_dir)], capture_output=True,
+                             text=True, env=UMGEBUNG, check=True)
+    wand, cpu = (round(float(x), 3) for x in ausgabe.stdout.split())
+    return wand, cpu
+
+
+def groesse_messen(anzahl: int, arbeit: Path) -> dict:
+    """check, our build and the plain build for one size."""
+    print(f"… {anzahl} Maßnahmen", file=sys.stderr, flush=True)
+    projekt = projekt_mit_daten(arbeit / f"projekt-{anzahl}", anzahl)
+    ergebnis: dict = {"massnahmen": anzahl,
+                      "measures_yaml_mb": round((projekt / "data" / "measures.yaml").stat().st_size / 2**20, 2)}
+    ergebnis["check"] = messe([sys.executable, str(ROOT / "scripts" / "check.py"), str(projekt / "data")], ROOT,
+                              arbeit / f"check-{anzahl}.log")
+    ergebnis["lade_daten_s"], ergebnis["lade_daten_cpu_s"] = lade_zeit(projekt / "data")
+    site, site_schlicht, schlicht = (arbeit / f"{name}-{anzahl}" for name in ("site", "site-schlicht", "schlicht"))
+    subprocess.run([sys.executable, __file__, "--vorrendern", str(projekt), str(schlicht)], env=UMGEBUNG,
+                   check=True)
+    # For the breakdown: our site with our macros and hook only, without the hooks of the other parts
+    # (page history, open data, accessibility repairs).
+    (projekt / "mkdocs-eigen.yml").write_text("INHERIT: mkdocs.yml\nhooks:\n  - macros/seiten.py\n", encoding="utf-8")
+    site_eigen = arbeit / f"site-eigen-{anzahl}"
+    # Alternating runs, the fastest of each kind: load from other processes hits all alike.
+    laeufe: dict[str, list[dict]] = {"build": [], "eigen": [], "schlicht": []}
+    for _ in range(ARGS.wiederholungen):
+        laeufe["build"].append(messe([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)], projekt,
+                                     arbeit / f"build-{anzahl}.log"))
+        laeufe["eigen"].append(messe([str(BIN / "mkdocs"), "build", "-f", "mkdocs-eigen.yml", "--site-dir",
+                                      str(site_eigen)], projekt, arbeit / f"eigen-{anzahl}.log"))
+        laeufe["schlicht"].append(messe([str(BIN / "mkdocs"), "build", "--site-dir", str(site_schlicht)], schlicht,
+                                        arbeit / f"schlicht-{anzahl}.log"))
+    ergebnis["eigen"] = min(laeufe["eigen"], key=lambda lauf: lauf["sekunden"] or float("inf"))
+    ergebnis["eigen"]["cpu_s"] = min((lauf["cpu_s"] for lauf in laeufe["eigen"] if lauf.get("cpu_s")), default=None)
+    shutil.rmtree(site_eigen, ignore_errors=True)
+    for art, ziel in (("build", site), ("schlicht", site_schlicht)):
+        ergebnis[art] = min(laeufe[art], key=lambda lauf: lauf["sekunden"] or float("inf"))
+        ergebnis[art]["alle_sekunden"] = [lauf["sekunden"] for lauf in laeufe[art]]
+        ergebnis[art]["cpu_s"] = min((lauf["cpu_s"] for lauf in laeufe[art] if lauf.get("cpu_s")), default=None)
+        ergebnis[art].update(seiten_statistik(ziel))
+    if ergebnis["build"]["sekunden"] and ergebnis["schlicht"]["sekunden"]:
+        ergebnis["verhaeltnis"] = round(ergebnis["build"]["sekunden"] / ergebnis["schlicht"]["sekunden"], 3)
+        # CPU time suffers less than wall time from the other processes on a shared machine.
+        ergebnis["verhaeltnis_cpu"] = round(ergebnis["build"]["cpu_s"] / ergebnis["schlicht"]["cpu_s"], 3)
+        if ergebnis["eigen"].get("cpu_s"):
+            ergebnis["verhaeltnis_eigen_cpu"] = round(ergebnis["eigen"]["cpu_s"] / ergebnis["schlicht"]["cpu_s"], 3)
+    if anzahl == max(ARGS.groessen):
+        ergebnis["lighthouse"] = lighthouse(site, ergebnis["build"]["groesste_seite"], arbeit)
+    shutil.rmtree(site_schlicht, ignore_errors=True)
+    shutil.rmtree(schlicht, ignore_errors=True)
+    return ergebnis
+
+
+def pdf_messen(anzahl: int, arbeit: Path) -> dict:
+    """PDF time and peak RSS at anzahl measures, if scripts/pdf.py exists."""
+    skript = ROOT / "scripts" / "pdf.py"
+    if not skript.exists():
+        return {"massnahmen": anzahl, "hinweis": "nicht messbar: scripts/pdf.py gibt es auf diesem Stand noch nicht"}
+    print(f"… PDF mit {anzahl} Maßnahmen", file=sys.stderr, flush=True)
+    projekt = projekt_mit_daten(arbeit / f"projekt-pdf-{anzahl}", anzahl)
+    site = arbeit / f"site-pdf-{anzahl}"
+    bau = messe([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)], projekt, arbeit / "pdf-build.log")
+    if bau["code"] != 0:
+        return {"massnahmen": anzahl, "hinweis": "Bau für das PDF fehlgeschlagen", "build": bau}
+    ziel = arbeit / "konzept.pdf"
+    ergebnis = messe([sys.executable, str(skript), "--site-dir", str(site), "--out", str(ziel),
+                      "--data-dir", str(projekt / "data"), "--config", str(projekt / "mkdocs.yml")], projekt,
+                     arbeit / "pdf.log")
+    ergebnis["massnahmen"] = anzahl
+    if ziel.exists():
+        ergebnis["pdf_mb"] = round(ziel.stat().st_size / 2**20, 2)
+    if ergebnis["code"] != 0:
+        ergebnis["hinweis"] = (arbeit / "pdf.log").read_text(encoding="utf-8", errors="replace")[-400:]
+    return ergebnis
+
+
+def freier_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def abrufen(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as antwort:  # noqa: S310 - our own local server
+            return antwort.read().decode("utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def serve_messen(anzahl: int | None, arbeit: Path) -> dict:
+    """Seconds from saving measures.yaml (a new title) until `mkdocs serve` delivers the page with it."""
+    name = "echt" if anzahl is None else str(anzahl)
+    print(f"… mkdocs serve ({name})", file=sys.stderr, flush=True)
+    projekt = projekt_mit_daten(arbeit / f"projekt-serve-{name}", anzahl)
+    port = freier_port()
+    protokoll = (arbeit / f"serve-{name}.log").open("w", encoding="utf-8")
+    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=projekt,
+                              env=UMGEBUNG, stdout=protokoll, stderr=subprocess.STDOUT)
+    try:
+        massnahmen = projekt / "data" / "measures.yaml"
+        text = massnahmen.read_text(encoding="utf-8")
+        erste_id = text.split("- id:", 1)[1].split("\n", 1)[0].strip()
+        anfang = time.perf_counter()
+        basis = None
+        while basis is None:  # serve prints its address, with the path of site_url, once the first build is done
+            treffer = re.search(r"Serving on (http://\S+?)/?$", (arbeit / f"serve-{name}.log").read_text(
+                encoding="utf-8", errors="replace"), re.MULTILINE)
+            basis = treffer.group(1) if treffer else None
+            if server.poll() is not None or time.perf_counter() - anfang > 900:
+                return {"massnahmen": name, "hinweis": "mkdocs serve kam nicht hoch"}
+            time.sleep(0.2)
+        url = f"{basis}/massnahmen/{erste_id.lower()}/"
+        while abrufen(url) is None:
+            if server.poll() is not None or time.perf_counter() - anfang > 900:
+                return {"massnahmen": name, "hinweis": f"{url} antwortet nicht"}
+            time.sleep(0.2)
+        erster_bau = time.perf_counter() - anfang
+        time.sleep(2)  # let the watcher settle after the first build
+        marke = f"Neuer Titel {int(time.time())} für die Messung"
+        kopf, rest = text.split("    titel:", 1)
+        neu = kopf + f"    titel: \"{marke}\"\n" + rest.split("\n", 1)[1]
+        massnahmen.write_text(neu, encoding="utf-8")
+        gespeichert = time.perf_counter()
+        while True:
+            seite = abrufen(url)
+            if seite is not None and marke in seite:
+                return {"massnahmen": name, "erster_bau_s": round(erster_bau, 2),
+                        "neu_geladen_s": round(time.perf_counter() - gespeichert, 2)}
+            if time.perf_counter() - gespeichert > 900:
+                return {"massnahmen": name, "hinweis": "neuer Titel erschien nicht binnen 900 s"}
+            time.sleep(0.1)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        protokoll.close()
+
+
+def lighthouse_befehl() -> list[str] | None:
+    """Lighthouse from the project's node_modules, or from $LIGHTHOUSE."""
+    for kandidat in (os.environ.get("LIGHTHOUSE"), ROOT / "node_modules" / ".bin" / "lighthouse"):
+        if kandidat and Path(kandidat).exists():
+            return [str(kandidat)]
+    return None
+
+
+def lighthouse(site: Path, seite: str | None, arbeit: Path, laeufe: int = 3) -> dict:
+    """Lighthouse performance (default mobile profile) of one page, served gzip-compressed as GitHub Pages
+    does; the median of several runs, since Lighthouse scales the observed (noisy) CPU time."""
+    befehl = lighthouse_befehl()
+    if ARGS.ohne_lighthouse or befehl is None or seite is None:
+        return {"hinweis": "nicht gemessen: Lighthouse fehlt (npm ci) oder --ohne-lighthouse"}
+    print(f"… Lighthouse auf {seite}", file=sys.stderr, flush=True)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_GzipHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/{seite.removesuffix('index.html')}"
+    ergebnisse = []
+    try:
+        for lauf in range(laeufe):
+            bericht = arbeit / f"lighthouse-{lauf}.json"
+            subprocess.run([*befehl, url, "--only-categories=performance", "--output=json",
+                            f"--output-path={bericht}", "--quiet",
+                            "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+                           env=dict(UMGEBUNG, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium")),
+                           check=False, timeout=600, capture_output=True)
+            if not bericht.exists():
+                continue
+            daten = json.loads(bericht.read_text(encoding="utf-8"))
+            audits = daten["audits"]
+            ergebnisse.append({"performance": round(daten["categories"]["performance"]["score"] * 100),
+                               "fcp_ms": round(audits["first-contentful-paint"]["numericValue"]),
+                               "lcp_ms": round(audits["largest-contentful-paint"]["numericValue"]),
+                               "tbt_ms": round(audits["total-blocking-time"]["numericValue"]),
+                               "bytes_kb": round(audits["total-byte-weight"]["numericValue"] / 1024),
+                               "dom_elemente": audits.get("dom-size", {}).get("numericValue")})
+    finally:
+        server.shutdown()
+    if not ergebnisse:
+        return {"seite": seite, "hinweis": "Lighthouse schrieb keinen Bericht"}
+    mitte = sorted(ergebnisse, key=lambda e: e["performance"])[len(ergebnisse) // 2]
+    return {"seite": seite, **mitte, "alle_performance": [e["performance"] for e in ergebnisse]}
+
+
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, text compressed with gzip when the browser accepts it (as on GitHub Pages)."""
+
+    def log_message(self, *args):  # no request log on the console
+        pass
+
+    def send_head(self):
+        pfad = Path(self.translate_path(self.path))
+        if pfad.is_dir():
+            pfad = pfad / "index.html"
+        if (pfad.suffix in (".html", ".css", ".js", ".json", ".svg") and pfad.is_file()
+                and "gzip" in self.headers.get("Accept-Encoding", "")):
+            inhalt = gzip.compress(pfad.read_bytes(), 6)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(pfad)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(inhalt)))
+            self.end_headers()
+            return io.BytesIO(inhalt)
+        return super().send_head()
+
+
+# --- Report ---------------------------------------------------------------------------------------------------
+
+def zahl(wert, format_="{:.2f}") -> str:
+    return "–" if wert is None else format_.format(wert)
+
+
+def tabelle(bericht: dict) -> str:
+    """The figures as a plain-text table."""
+    zeilen = ["Maßnahmen | measures.yaml MB | check s | check RSS MB | lade_daten s (CPU s) | Bau s (CPU s) "
+              "| Bau RSS MB | schlicht s (CPU s) | schlicht RSS MB | Bau/schlicht Wand (CPU) | Seiten "
+              "| größte Seite KB | Suchindex MB"]
+    zeilen.append("-" * len(zeilen[0]))
+    for g in bericht["groessen"]:
+        b, s, c = g["build"], g["schlicht"], g["check"]
+        zeilen.append(" | ".join([
+            f"{g['massnahmen']:>9}", zahl(g["measures_yaml_mb"]), zahl(c["sekunden"]), zahl(c["rss_mb"], "{:.0f}"),
+            f"{zahl(g['lade_daten_s'], '{:.3f}')} ({zahl(g.get('lade_daten_cpu_s'), '{:.3f}')})",
+            f"{zahl(b['sekunden'])} ({zahl(b.get('cpu_s'))})",
+            zahl(b["rss_mb"], "{:.0f}"), f"{zahl(s['sekunden'])} ({zahl(s.get('cpu_s'))})", zahl(s["rss_mb"], "{:.0f}"),
+            f"{zahl(g.get('verhaeltnis'), '{:.3f}')} ({zahl(g.get('verhaeltnis_cpu'), '{:.3f}')})",
+            str(b.get("seiten")),
+            f"{zahl(b.get('groesste_seite_kb'), '{:.0f}')} ({b.get('groesste_seite')})", zahl(b.get("suchindex_mb"))]))
+    zeilen.append("")
+    for g in bericht["groessen"]:
+        if "lighthouse" in g:
+            messung = json.dumps(g["lighthouse"], ensure_ascii=False)
+            zeilen.append(f"Lighthouse bei {g['massnahmen']} Maßnahmen: {messung}")
+    for g in bericht["groessen"]:
+        e = g.get("eigen", {})
+        rss = zahl(e.get("rss_mb"), "{:.0f}")
+        zeilen.append(f"{g['massnahmen']} Maßnahmen, nur Makros und Seiten-Hook (ohne die Hooks anderer Teile): "
+                      f"{zahl(e.get('sekunden'))} s, CPU {zahl(e.get('cpu_s'))} s, RSS {rss} MB,"
+                      f" CPU-Verhältnis zu schlicht {zahl(g.get('verhaeltnis_eigen_cpu'), '{:.3f}')}")
+    if bericht.get("speicher_je_massnahme_kb"):
+        zeilen.append(f"Bau-RSS je Maßnahme (KB), zwischen den Größen: {bericht['speicher_je_massnahme_kb']}")
+    zeilen.append(f"PDF: {json.dumps(bericht.get('pdf'), ensure_ascii=False)}")
+    for s in bericht.get("serve", []):
+        zeilen.append(f"make serve ({s['massnahmen']}): {json.dumps(s, ensure_ascii=False)}")
+    return "\n".join(zeilen)
+
+
+def main() -> int:
+    bericht: dict = {"zeitpunkt": datetime.now().isoformat(timespec="seconds"), "rechner": platform.platform(),
+                     "kerne": os.cpu_count(), "last": os.getloadavg(), "groessen": []}
+    with tempfile.TemporaryDirectory(prefix="ik-bench-") as tmp:
+        arbeit = Path(tmp)
+        for anzahl in ARGS.groessen:
+            bericht["groessen"].append(groesse_messen(anzahl, arbeit))
+            ERGEBNIS.write_text(json.dumps(bericht, ensure_ascii=False, indent=2), encoding="utf-8")  # so far
+        rss = [(g["massnahmen"], g["build"]["rss_mb"]) for g in bericht["groessen"] if g["build"]["rss_mb"]]
+        bericht["speicher_je_massnahme_kb"] = [round((r2 - r1) * 1024 / (n2 - n1), 1)
+                                               for (n1, r1), (n2, r2) in zip(rss, rss[1:], strict=False)]
+        bericht["pdf"] = pdf_messen(ARGS.pdf_groesse, arbeit) if ARGS.pdf_groesse else None
+        if not ARGS.ohne_serve:
+            bericht["serve"] = [serve_messen(None, arbeit), serve_messen(1000, arbeit)]
+    bericht["last_danach"] = os.getloadavg()
+    ERGEBNIS.write_text(json.dumps(bericht, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(tabelle(bericht))
+    print(f"\nJSON: {ERGEBNIS.relative_to(ROOT)}")
+    return 0
+
+
+def argumente(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--groessen", default="100,1000,10000",
+                        type=lambda t: [int(x) for x in t.split(",")], help="Anzahlen von Maßnahmen")
+    parser.add_argument("--pdf-groesse", type=int, default=2500, help="Maßnahmen im PDF-Test (0: kein PDF)")
+    parser.add_argument("--wiederholungen", type=int, default=2, help="Bauläufe je Art (der schnellste zählt)")
+    parser.add_argument("--ohne-serve", action="store_true", help="ohne Messung von mkdocs serve")
+    parser.add_argument("--ohne-lighthouse", action="store_true", help="ohne Lighthouse")
+    return parser.parse_args(argv)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 3 and sys.argv[1] == "--miss":
+        miss(sys.argv[2], sys.argv[sys.argv.index("--") + 1:])
+    elif len(sys.argv) == 4 and sys.argv[1] == "--vorrendern":
+        vorrendern(sys.argv[2], sys.argv[3])
+    else:
+        ARGS = argumente(sys.argv[1:])
+        sys.exit(main())
