@@ -18,7 +18,8 @@ from .datum import MONATE, datum_de
 
 ROOT = Path(__file__).resolve().parents[1]
 MASSNAHMEN_DATEI = "data/measures.yaml"
-VERFOLGTE_ORDNER = ("docs", "data")
+# What readers see as a change: chapter texts and data, not stylesheets or scripts under docs/assets/.
+VERFOLGTE_PFADE = (":(glob)docs/**/*.md", "data")
 HOECHSTENS_AENDERUNGEN = 50   # commits listed on the Änderungsverlauf page
 HOECHSTENS_VERGLEICHE = 25    # of those, commits whose measures are compared (two YAML parses each)
 FASSUNG_MUSTER = "fassung-*"  # tags of adopted versions, e.g. fassung-2019-05
@@ -162,9 +163,9 @@ def lies_version(wurzel: Path = ROOT) -> tuple[Version, bool, str]:
 
 
 def lies_log(wurzel: Path = ROOT) -> list[Aenderung]:
-    """Every commit that touched docs/ or data/, newest first, with its files (one git process)."""
+    """Every commit that touched a chapter or data/, newest first, with its files (one git process)."""
     roh = _git(wurzel, "log", f"--format={_SEP_EINTRAG}%H{_SEP_FELD}%cs{_SEP_FELD}%s", "--name-only", "--",
-               *VERFOLGTE_ORDNER).decode("utf-8", "replace")
+               *VERFOLGTE_PFADE).decode("utf-8", "replace")
     ergebnis = []
     for block in roh.split(_SEP_EINTRAG)[1:]:
         kopf, _, rest = block.partition("\n")

@@ -17,7 +17,7 @@ import pytest
 from conftest import ROOT, mkdocs_build, projektkopie
 
 from macros.render import seiten_url
-from macros.versionsgeschichte import HOECHSTENS_AENDERUNGEN, datum_lang
+from macros.versionsgeschichte import HOECHSTENS_AENDERUNGEN, VERFOLGTE_PFADE, datum_lang
 
 GIT_UMGEBUNG = dict(os.environ, GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org",
                     GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="test@example.org", GIT_CONFIG_GLOBAL=os.devnull,
@@ -75,10 +75,13 @@ def test_massnahmenseiten_zeigen_stand_und_verlauf(site, daten):
 
 def test_aenderungsverlauf_listet_die_letzten_aenderungen(site):
     html = lies(site, "aenderungsverlauf")
-    erwartet = min(HOECHSTENS_AENDERUNGEN, int(git(ROOT, "rev-list", "--count", "HEAD", "--", "docs", "data")))
+    erwartet = min(HOECHSTENS_AENDERUNGEN, int(git(ROOT, "rev-list", "--count", "HEAD", "--", *VERFOLGTE_PFADE)))
     zeilen = re.findall(r"<tr>\s*<td class=\"ik-zahl\">", html)
     assert len(zeilen) == erwartet
-    neuester = git(ROOT, "log", "-1", "--format=%h", "--", "docs", "data")
+    neuester = git(ROOT, "log", "-1", "--format=%h", "--", *VERFOLGTE_PFADE)
+    nur_gestaltung = git(ROOT, "log", "-1", "--format=%h", "--", "docs/assets")
+    if nur_gestaltung not in git(ROOT, "log", "--format=%h", "--", *VERFOLGTE_PFADE).split():
+        assert f"<code>{nur_gestaltung}</code>" not in html  # a stylesheet-only change is no change to read about
     assert f"<code>{neuester}</code>" in html
 
 
