@@ -253,13 +253,18 @@ def tabellen_seiten(pdf: Path, seiten: list[str], titel: str) -> list[int]:
 
 
 def test_massnahmentabelle_alle_spalten_auf_jeder_seite(pdf, seiten, daten, site):
-    breite = float(PdfReader(pdf).pages[0].mediabox.width)
+    leser = PdfReader(pdf)
+    hochformat = float(leser.pages[0].mediabox.width)
     tabellen = tabellen_seiten(pdf, seiten, "Alle Maßnahmen")
     gesehen = set()
     for nummer in tabellen:
         zeilen = re.findall(r"^([A-Z]{2}-\d+)$", seiten[nummer - 1], re.M)
         if not zeilen:
             continue  # the chapter's text after the table
+        # The table stands on A4 landscape pages (druck.css `@page breit`); the right margin is that page's.
+        breite = float(leser.pages[nummer - 1].mediabox.width)
+        assert breite > float(leser.pages[nummer - 1].mediabox.height), (nummer, "Querformat")
+        assert breite > hochformat, nummer
         text = ohne_umbruch(seiten[nummer - 1])
         for spalte in spalten(site):
             assert ohne_umbruch(spalte) in text, (nummer, spalte)

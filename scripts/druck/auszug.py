@@ -152,13 +152,18 @@ def _passe_an(kapitel: Kapitel, artikel: etree._Element, ziele: _Ziele) -> Auszu
         _flache_zelle(zelle)
     for tabelle in artikel.xpath(".//table[contains(concat(' ', normalize-space(@class), ' '), ' ik-massnahmen ')]"):
         _spaltenbreiten(tabelle)
+    breit = bool(artikel.xpath(ALLE))
+    for zeile in artikel.xpath(ALLE + "/tbody/tr"):
+        # The filter's data (data-suche repeats each measure's whole text) is for the browser only.
+        for name in [n for n in zeile.attrib if n.startswith("data-")]:
+            del zeile.attrib[name]
     _ohne_wiederholungen(artikel, kapitel)
 
     titel_element = next(artikel.iter("h1"), None)
     titel = LEER.sub(" ", titel_element.text_content()).strip() if titel_element is not None else ""
     artikel.tag = "section"
     artikel.attrib.clear()
-    artikel.set("class", "kapitel")
+    artikel.set("class", "kapitel kapitel--breit" if breit else "kapitel")
     artikel.set("id", kapitel.anker)
     if titel_element is not None:
         _klasse(titel_element, "kapitel__titel")
@@ -227,6 +232,11 @@ def _ohne_wiederholungen(artikel: etree._Element, kapitel: Kapitel) -> None:
 SPALTEN = {"Nr.": 11, "Maßnahme": 23, "Status": 13, "Handlungsfeld": 12, "Beschlussstand": 13, "Federführung": 16,
            "Zeitraum": 13}
 ANDERE = 12
+# The table of all measures stands on landscape pages (druck.css, `kapitel--breit`): 261 mm for the same columns.
+# Wider than SPALTEN gives them, most cells take one or two lines; fewer lines are fewer boxes, tags and pages.
+ALLE = ".//table[contains(concat(' ', normalize-space(@class), ' '), ' ik-massnahmen--alle ')]"
+SPALTEN_BREIT = {"Nr.": 7, "Maßnahme": 27, "Status": 10, "Handlungsfeld": 14, "Beschlussstand": 13,
+                 "Federführung": 17, "Zeitraum": 12}
 
 
 def _spaltenbreiten(tabelle: etree._Element) -> None:
@@ -234,7 +244,8 @@ def _spaltenbreiten(tabelle: etree._Element) -> None:
     kopf = tabelle.xpath("./thead/tr[1]/th | ./thead/tr[1]/td")
     if not kopf or tabelle.find("colgroup") is not None:
         return
-    gewichte = [SPALTEN.get(LEER.sub(" ", zelle.text_content()).strip(), ANDERE) for zelle in kopf]
+    breiten = SPALTEN_BREIT if "ik-massnahmen--alle" in (tabelle.get("class") or "").split() else SPALTEN
+    gewichte = [breiten.get(LEER.sub(" ", zelle.text_content()).strip(), ANDERE) for zelle in kopf]
     gruppe = etree.Element("colgroup")
     for gewicht in gewichte:
         spalte = etree.SubElement(gruppe, "col")
