@@ -399,3 +399,22 @@ def test_weblink_nachtragen_ist_wiederholbar(tmp_path):
     assert "(PDF, 3,0 MB)" in html and "hidden" not in html
     assert trage_pdf_ein(tmp_path, pdf) == 0
     assert trage_pdf_ein(tmp_path, tmp_path.parent / "woanders.pdf") == 0
+
+
+def test_schlanker_satz_zeichnet_svg_text_und_listenpunkte(tmp_path):
+    """scripts/druck/schreiben.py frees parts of WeasyPrint's layout context that SVG images keep, and narrows its
+    user-agent stylesheet: SVG text (the charts) is still drawn, list items keep their bullet, the PDF stays tagged."""
+    from scripts.druck.schreiben import schreibe_pdf
+
+    html = ('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Probe</title></head><body>'
+            '<ul><li>Erster Punkt</li><li>Zweiter Punkt</li></ul>'
+            '<svg width="300" height="60" viewBox="0 0 300 60" role="img" aria-label="Probe">'
+            '<title>Probe</title><text x="10" y="30" font-size="20">Diagrammbeschriftung</text></svg>'
+            '</body></html>')
+    ziel = tmp_path / "probe.pdf"
+    assert schreibe_pdf(html, ziel, basis=tmp_path) == 1
+    text = pdftotext(ziel)
+    assert "Diagrammbeschriftung" in text
+    assert text.count("•") == 2, text
+    with pikepdf.open(ziel) as dokument:
+        assert "/StructTreeRoot" in dokument.Root
