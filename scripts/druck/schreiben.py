@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pydyf
+import weasyprint.pdf
 from weasyprint import CSS, HTML
 from weasyprint.html import UA, UA_COUNTER_STYLE
 
@@ -112,6 +113,43 @@ def _entlaste(dokument) -> None:
                 setattr(kontext, name, leer)
 
 
+class _SeitenweiseFreigeben:
+    """document.pages for WeasyPrint's tagging pass, the last step that reads the laid-out boxes: each page's box
+    tree is taken apart as soon as its tags are built, so its memory takes the tags' (2,500 measures: peak
+    470 -> 429 MB).
+    Emptying the children lists matters: the boxes sit in reference cycles, which the collector would only free
+    after the whole pass."""
+
+    def __init__(self, dokument) -> None:
+        self.seiten = dokument.pages
+
+    @property
+    def pages(self):
+        return self
+
+    def __len__(self) -> int:
+        return len(self.seiten)
+
+    def __iter__(self):
+        for seite in self.seiten:
+            yield seite
+            stapel = [seite._page_box]
+            while stapel:
+                box = stapel.pop()
+                kinder = getattr(box, "children", None)
+                if kinder:
+                    stapel.extend(kinder)
+                    box.children = []
+            seite._page_box = None
+
+
+def _tags_seitenweise(pdf, dokument, *rest):
+    return _ADD_TAGS(pdf, _SeitenweiseFreigeben(dokument), *rest)
+
+
+_ADD_TAGS = weasyprint.pdf.add_tags
+
+
 def _schreibe(html: str, ziel: Path, basis: Path) -> int:
     dokument = _DruckHTML(string=html, base_url=str(basis.resolve()) + os.sep).render(**PDF_OPTIONEN)
     _entlaste(dokument)
@@ -122,7 +160,11 @@ def _schreibe(html: str, ziel: Path, basis: Path) -> int:
     fd, temporaer = tempfile.mkstemp(prefix=".pdf-", suffix=".tmp", dir=ziel.parent)
     os.close(fd)
     try:
-        dokument.write_pdf(temporaer, **PDF_OPTIONEN)
+        weasyprint.pdf.add_tags = _tags_seitenweise
+        try:
+            dokument.write_pdf(temporaer, **PDF_OPTIONEN)
+        finally:
+            weasyprint.pdf.add_tags = _ADD_TAGS
         os.chmod(temporaer, 0o644)  # mkstemp makes it private; the site serves it to everyone
         os.replace(temporaer, ziel)
     except OSError as fehler:
