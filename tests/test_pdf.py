@@ -418,3 +418,25 @@ def test_schlanker_satz_zeichnet_svg_text_und_listenpunkte(tmp_path):
     assert text.count("•") == 2, text
     with pikepdf.open(ziel) as dokument:
         assert "/StructTreeRoot" in dokument.Root
+
+
+def test_folgeseiten_der_website_stehen_im_pdf(tmp_path):
+    """Beyond 200 rows the site splits the table of all measures over pages (…/seite-2/); the PDF has every row,
+    once, and no page navigation."""
+    from macros.seitenteilung import ZEILEN_JE_SEITE
+
+    projekt = projektkopie(tmp_path / "projekt")
+    shutil.rmtree(projekt / "data")
+    synthetische_daten(ZEILEN_JE_SEITE + 20, projekt / "data")
+    ergebnis = mkdocs_build(projekt, tmp_path / "site")
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    assert (tmp_path / "site" / "massnahmen" / "seite-2" / "index.html").is_file()
+    ziel = tmp_path / "folge.pdf"
+    ergebnis = baue_pdf(tmp_path / "site", "--out", str(ziel), "--data-dir", str(projekt / "data"),
+                        "--config", str(projekt / "mkdocs.yml"), "--karten", "keine")
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    daten = lade_daten(projekt / "data")
+    assert len(daten.massnahmen) > ZEILEN_JE_SEITE
+    text = pdftotext(ziel)
+    assert sorted(re.findall(r"^([A-Z]{2}-\d+)$", text, re.M)) == sorted(m.id for m in daten.massnahmen)
+    assert "Einträge 1 bis" not in text
