@@ -253,13 +253,18 @@ def tabellen_seiten(pdf: Path, seiten: list[str], titel: str) -> list[int]:
 
 
 def test_massnahmentabelle_alle_spalten_auf_jeder_seite(pdf, seiten, daten, site):
-    breite = float(PdfReader(pdf).pages[0].mediabox.width)
+    leser = PdfReader(pdf)
+    hochformat = float(leser.pages[0].mediabox.width)
     tabellen = tabellen_seiten(pdf, seiten, "Alle Maßnahmen")
     gesehen = set()
     for nummer in tabellen:
         zeilen = re.findall(r"^([A-Z]{2}-\d+)$", seiten[nummer - 1], re.M)
         if not zeilen:
             continue  # the chapter's text after the table
+        # The table stands on A4 landscape pages (druck.css `@page breit`); the right margin is that page's.
+        breite = float(leser.pages[nummer - 1].mediabox.width)
+        assert breite > float(leser.pages[nummer - 1].mediabox.height), (nummer, "Querformat")
+        assert breite > hochformat, nummer
         text = ohne_umbruch(seiten[nummer - 1])
         for spalte in spalten(site):
             assert ohne_umbruch(spalte) in text, (nummer, spalte)
@@ -394,3 +399,44 @@ def test_weblink_nachtragen_ist_wiederholbar(tmp_path):
     assert "(PDF, 3,0 MB)" in html and "hidden" not in html
     assert trage_pdf_ein(tmp_path, pdf) == 0
     assert trage_pdf_ein(tmp_path, tmp_path.parent / "woanders.pdf") == 0
+
+
+def test_schlanker_satz_zeichnet_svg_text_und_listenpunkte(tmp_path):
+    """scripts/druck/schreiben.py frees parts of WeasyPrint's layout context that SVG images keep, and narrows its
+    user-agent stylesheet: SVG text (the charts) is still drawn, list items keep their bullet, the PDF stays tagged."""
+    from scripts.druck.schreiben import schreibe_pdf
+
+    html = ('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Probe</title></head><body>'
+            '<ul><li>Erster Punkt</li><li>Zweiter Punkt</li></ul>'
+            '<svg width="300" height="60" viewBox="0 0 300 60" role="img" aria-label="Probe">'
+            '<title>Probe</title><text x="10" y="30" font-size="20">Diagrammbeschriftung</text></svg>'
+            '</body></html>')
+    ziel = tmp_path / "probe.pdf"
+    assert schreibe_pdf(html, ziel, basis=tmp_path) == 1
+    text = pdftotext(ziel)
+    assert "Diagrammbeschriftung" in text
+    assert text.count("•") == 2, text
+    with pikepdf.open(ziel) as dokument:
+        assert "/StructTreeRoot" in dokument.Root
+
+
+def test_folgeseiten_der_website_stehen_im_pdf(tmp_path):
+    """Beyond 200 rows the site splits the table of all measures over pages (…/seite-2/); the PDF has every row,
+    once, and no page navigation."""
+    from macros.seitenteilung import ZEILEN_JE_SEITE
+
+    projekt = projektkopie(tmp_path / "projekt")
+    shutil.rmtree(projekt / "data")
+    synthetische_daten(ZEILEN_JE_SEITE + 20, projekt / "data")
+    ergebnis = mkdocs_build(projekt, tmp_path / "site")
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    assert (tmp_path / "site" / "massnahmen" / "seite-2" / "index.html").is_file()
+    ziel = tmp_path / "folge.pdf"
+    ergebnis = baue_pdf(tmp_path / "site", "--out", str(ziel), "--data-dir", str(projekt / "data"),
+                        "--config", str(projekt / "mkdocs.yml"), "--karten", "keine")
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    daten = lade_daten(projekt / "data")
+    assert len(daten.massnahmen) > ZEILEN_JE_SEITE
+    text = pdftotext(ziel)
+    assert sorted(re.findall(r"^([A-Z]{2}-\d+)$", text, re.M)) == sorted(m.id for m in daten.massnahmen)
+    assert "Einträge 1 bis" not in text

@@ -47,7 +47,7 @@ class Auszug:
 
 def auszuege(site_dir: Path, kapitel: list[Kapitel], site_url: str) -> list[Auszug]:
     """Every chapter's content in nav order, with ids and links fitted to the print document."""
-    rohe = [(k, _artikel(site_dir, k)) for k in kapitel]
+    rohe = [(k, _mit_folgeseiten(site_dir, k, _artikel(site_dir, k))) for k in kapitel]
     nach_url = {k.url: k for k in kapitel}
     ids = {k.anker: {el.get("id") for el in artikel.iterfind(".//*[@id]")} for k, artikel in rohe}
     haeufigkeit = Counter(i for menge in ids.values() for i in menge)
@@ -71,6 +71,51 @@ def _artikel(site_dir: Path, kapitel: Kapitel) -> etree._Element:
     for element in WEG(artikel):
         if element.getparent() is not None:
             element.drop_tree()
+    return artikel
+
+
+BLAETTERN = ".//nav[contains(concat(' ', normalize-space(@class), ' '), ' ik-blaettern ')]"
+KARTEN = ".//*[contains(concat(' ', normalize-space(@class), ' '), ' ik-karte ')]"
+TABELLEN = ".//table[contains(concat(' ', normalize-space(@class), ' '), ' ik-massnahmen ')]"
+
+
+def _mit_folgeseiten(site_dir: Path, kapitel: Kapitel, artikel: etree._Element) -> etree._Element:
+    """A long list is split over web pages (macros/seitenteilung.py: …/seite-2/ …); the print has it whole.
+
+    The rows of each measures table and the cards of the sub-pages are appended to those of the chapter's first
+    page; the page navigation (web only) goes.
+    """
+    navigation = artikel.xpath(BLAETTERN)
+    folgeseiten = []
+    for nav in navigation[:1]:
+        for link in nav.iterfind(".//a[@href]"):
+            if link.get("aria-current") == "page":
+                continue
+            pfad = urlsplit(urljoin(BASIS + kapitel.url, link.get("href"))).path.lstrip("/")
+            if pfad not in folgeseiten:
+                folgeseiten.append(pfad)
+    for element in navigation:
+        element.drop_tree()
+    for pfad in folgeseiten:
+        datei = site_dir / pfad / "index.html"
+        try:
+            seite = lxml.html.document_fromstring(datei.read_bytes()).xpath(ARTIKEL)
+        except OSError:
+            raise DruckFehler(f"{datei}: Folgeseite von „{kapitel.pfad}“ fehlt im gebauten Auftritt; erst "
+                              "`mkdocs build` ausführen (make build).") from None
+        if not seite:
+            continue
+        for tabelle in seite[0].xpath(TABELLEN):
+            ziel = next((t for t in artikel.xpath(TABELLEN) if t.get("class") == tabelle.get("class")), None)
+            if ziel is not None and ziel.find("tbody") is not None and tabelle.find("tbody") is not None:
+                ziel.find("tbody").extend(list(tabelle.find("tbody")))
+        karten = seite[0].xpath(KARTEN)
+        bisher = artikel.xpath(KARTEN)
+        if karten and bisher:
+            letzte = bisher[-1]
+            for karte in karten:
+                letzte.addnext(karte)
+                letzte = karte
     return artikel
 
 
@@ -152,13 +197,18 @@ def _passe_an(kapitel: Kapitel, artikel: etree._Element, ziele: _Ziele) -> Auszu
         _flache_zelle(zelle)
     for tabelle in artikel.xpath(".//table[contains(concat(' ', normalize-space(@class), ' '), ' ik-massnahmen ')]"):
         _spaltenbreiten(tabelle)
+    breit = bool(artikel.xpath(ALLE))
+    for zeile in artikel.xpath(ALLE + "/tbody/tr"):
+        # The filter's data (data-suche repeats each measure's whole text) is for the browser only.
+        for name in [n for n in zeile.attrib if n.startswith("data-")]:
+            del zeile.attrib[name]
     _ohne_wiederholungen(artikel, kapitel)
 
     titel_element = next(artikel.iter("h1"), None)
     titel = LEER.sub(" ", titel_element.text_content()).strip() if titel_element is not None else ""
     artikel.tag = "section"
     artikel.attrib.clear()
-    artikel.set("class", "kapitel")
+    artikel.set("class", "kapitel kapitel--breit" if breit else "kapitel")
     artikel.set("id", kapitel.anker)
     if titel_element is not None:
         _klasse(titel_element, "kapitel__titel")
@@ -227,6 +277,11 @@ def _ohne_wiederholungen(artikel: etree._Element, kapitel: Kapitel) -> None:
 SPALTEN = {"Nr.": 11, "Maßnahme": 23, "Status": 13, "Handlungsfeld": 12, "Beschlussstand": 13, "Federführung": 16,
            "Zeitraum": 13}
 ANDERE = 12
+# The table of all measures stands on landscape pages (druck.css, `kapitel--breit`): 261 mm for the same columns.
+# Wider than SPALTEN gives them, most cells take one or two lines; fewer lines are fewer boxes, tags and pages.
+ALLE = ".//table[contains(concat(' ', normalize-space(@class), ' '), ' ik-massnahmen--alle ')]"
+SPALTEN_BREIT = {"Nr.": 7, "Maßnahme": 27, "Status": 10, "Handlungsfeld": 14, "Beschlussstand": 13,
+                 "Federführung": 17, "Zeitraum": 12}
 
 
 def _spaltenbreiten(tabelle: etree._Element) -> None:
@@ -234,7 +289,8 @@ def _spaltenbreiten(tabelle: etree._Element) -> None:
     kopf = tabelle.xpath("./thead/tr[1]/th | ./thead/tr[1]/td")
     if not kopf or tabelle.find("colgroup") is not None:
         return
-    gewichte = [SPALTEN.get(LEER.sub(" ", zelle.text_content()).strip(), ANDERE) for zelle in kopf]
+    breiten = SPALTEN_BREIT if "ik-massnahmen--alle" in (tabelle.get("class") or "").split() else SPALTEN
+    gewichte = [breiten.get(LEER.sub(" ", zelle.text_content()).strip(), ANDERE) for zelle in kopf]
     gruppe = etree.Element("colgroup")
     for gewicht in gewichte:
         spalte = etree.SubElement(gruppe, "col")
