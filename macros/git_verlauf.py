@@ -38,15 +38,17 @@ def _ist_massnahmenseite(page) -> bool:
     return page.file.generated_by is not None and page.file.src_uri.startswith("massnahmen/")
 
 
+def _anker(page) -> str:
+    """massnahmen/sp-01.md -> sp-01 (further pages of a split overview give no measure)."""
+    return page.file.src_uri.removeprefix("massnahmen/").removesuffix(".md")
+
+
 def on_page_content(html, page, config, files):
     """Appends the page's last change (and for a measure page: its changes) to the page."""
     geschichte = versionsgeschichte.aktuell(ROOT)
     vorlage = umgebung().get_template("seitenstand.html")
-    if _ist_massnahmenseite(page):
-        anker = page.file.src_uri.removeprefix("massnahmen/").removesuffix(".md")
-        massnahme = _massnahme(anker)
-        if massnahme is None:
-            return html
+    massnahme = _massnahme(_anker(page)) if _ist_massnahmenseite(page) else None
+    if massnahme is not None:
         return html + vorlage.render(geschichte=geschichte, massnahme=massnahme, datum=None, aus_daten=True,
                                      aenderungen=geschichte.aenderungen_der_massnahme(massnahme.id),
                                      datum_lang=versionsgeschichte.datum_lang)

@@ -231,6 +231,8 @@ def test_lange_kapitel_werden_auf_seiten_verteilt(tmp_path):
         assert sorted(gefunden) == sorted(m.anker for m in daten.massnahmen_im_feld(feld.id)), feld.id
     groesste = max(p.stat().st_size for p in site.rglob("*.html"))
     assert groesste < 2 * 1024 * 1024
+    folgeseite = (site / "massnahmen" / "seite-2" / "index.html").read_text(encoding="utf-8")
+    assert 'class="ik-seitenstand"' in folgeseite  # further overview pages say when they last changed, too
 
 
 def test_suchindex_bleibt_bei_grossen_katalogen_klein(daten):
