@@ -42,7 +42,9 @@ BIN = Path(sys.executable).parent
 ERGEBNIS = ROOT / "bench-ergebnis.json"
 PROJEKTTEILE = ("docs", "macros", "overrides", "mkdocs.yml")
 UMGEBUNG = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+sys.path.insert(0, str(ROOT))
 
+from scripts.projektkopie import projektkopie  # noqa: E402
 
 # --- Measuring one command in a fresh child process ----------------------------------------------
 
@@ -71,13 +73,7 @@ def miss(protokoll: str, befehl: list[str]) -> None:
 
 def projekt_mit_daten(ziel: Path, anzahl: int | None) -> Path:
     """A copy of the project's sources; with anzahl, data/ is a synthetic set of that many measures."""
-    ziel.mkdir(parents=True)
-    for name in PROJEKTTEILE:
-        quelle = ROOT / name
-        if quelle.is_dir():
-            shutil.copytree(quelle, ziel / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(quelle, ziel / name)
+    projektkopie(ziel, PROJEKTTEILE)
     if anzahl is None:
         shutil.copytree(ROOT / "data", ziel / "data")
     else:

@@ -22,21 +22,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-QUELLEN = ("data", "docs", "macros", "overrides", "mkdocs.yml")
+sys.path.insert(0, str(ROOT))
 
-
-def projektkopie(ziel: Path) -> Path:
-    """The project's sources without .venv, site and .git."""
-    if ziel.exists():
-        shutil.rmtree(ziel)
-    ziel.mkdir(parents=True)
-    for name in QUELLEN:
-        quelle = ROOT / name
-        if quelle.is_dir():
-            shutil.copytree(quelle, ziel / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(quelle, ziel / name)
-    return ziel
+from scripts.projektkopie import projektkopie  # noqa: E402
 
 
 def synthetische_daten(anzahl: int, ziel: Path) -> None:

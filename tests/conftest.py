@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from macros.loader import lade_daten  # noqa: E402
+from scripts.projektkopie import projektkopie  # noqa: E402, F401 - the tests import it from here
 
 # --- Browser tests (issue 6): fixtures `server`, `seiten`, `browser`, `desktop`, `telefon` live in browser.py. ---
 pytest_plugins = ["browser"]
@@ -26,17 +26,6 @@ def mkdocs_build(projekt: Path, ziel: Path) -> subprocess.CompletedProcess:
     umgebung = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(ziel)],
                           cwd=projekt, capture_output=True, text=True, env=umgebung, timeout=600)
-
-
-def projektkopie(ziel: Path) -> Path:
-    """A copy of the project's sources (no .venv, site, .git) to change without touching the real one."""
-    for name in ("data", "docs", "macros", "overrides", "mkdocs.yml"):
-        quelle = ROOT / name
-        if quelle.is_dir():
-            shutil.copytree(quelle, ziel / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(quelle, ziel / name)
-    return ziel
 
 
 @pytest.fixture(scope="session")
