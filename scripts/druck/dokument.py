@@ -15,7 +15,9 @@ from macros.model import Konzept
 from .auszug import Auszug
 
 VORLAGE = Path(__file__).resolve().parent / "vorlage"
-STYLESHEET = VORLAGE / "druck.css"
+# The status colours come from the website's stylesheet (one definition); druck.css does the rest.
+STYLESHEETS = (Path(__file__).resolve().parents[2] / "docs" / "assets" / "stylesheets" / "status.css",
+               VORLAGE / "druck.css")
 UEBERBLICK = "Überblick"  # the start page's h1 is the document's title, which the cover already shows
 
 
@@ -64,7 +66,7 @@ def html_dokument(konzept: Konzept, auszuege: list[Auszug], beschreibung: str, w
     return _umgebung().get_template("dokument.html").render(
         k=konzept, stand=datum_de(konzept.stand), status=status_text(konzept), teile=teile,
         kapitel=kapitel_html, beschreibung=beschreibung, schlagwoerter=schlagwoerter(konzept, auszuege),
-        stylesheet=STYLESHEET.as_uri(), web_adresse=web_adresse)
+        stylesheets=[blatt.as_uri() for blatt in STYLESHEETS], web_adresse=web_adresse)
 
 
 def _setze_teil(auszug: Auszug) -> None:
