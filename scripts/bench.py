@@ -37,14 +37,15 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from macros.entwicklung.projektkopie import projektkopie
+from macros.entwicklung.synthetische_daten import schreibe
+from macros.projekt import REPO
+
 BIN = Path(sys.executable).parent
-ERGEBNIS = ROOT / "bench-ergebnis.json"
+ERGEBNIS = REPO / "bench-ergebnis.json"
 PROJEKTTEILE = ("docs", "macros", "overrides", "mkdocs.yml")
 UMGEBUNG = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
-sys.path.insert(0, str(ROOT))
 
-from scripts.projektkopie import projektkopie  # noqa: E402
 
 # --- Measuring one command in a fresh child process ----------------------------------------------
 
@@ -75,11 +76,8 @@ def projekt_mit_daten(ziel: Path, anzahl: int | None) -> Path:
     """A copy of the project's sources; with anzahl, data/ is a synthetic set of that many measures."""
     projektkopie(ziel, PROJEKTTEILE)
     if anzahl is None:
-        shutil.copytree(ROOT / "data", ziel / "data")
+        shutil.copytree(REPO / "data", ziel / "data")
     else:
-        sys.path.insert(0, str(ROOT / "scripts"))
-        from synthetic_data import schreibe  # noqa: PLC0415 - a script beside this one
-
         schreibe(anzahl, ziel / "data", mit_echten=True)  # the chapters link to real measures
     return ziel
 
@@ -87,18 +85,19 @@ def projekt_mit_daten(ziel: Path, anzahl: int | None) -> Path:
 def vorrendern(projekt: str, ziel: str) -> None:
     """Child side: writes the plain project, every page (generated ones too) as finished Markdown."""
     projekt_pfad, ziel_pfad = Path(projekt), Path(ziel)
-    sys.path.insert(0, str(projekt_pfad))
     import jinja2  # noqa: PLC0415
     import yaml  # noqa: PLC0415
+    from mkdocs.config import load_config  # noqa: PLC0415
 
-    import macros  # noqa: PLC0415 - the project copy's macros, reading the copy's data/
-    from macros.render import seiten_url  # noqa: PLC0415
-    from macros.seiten import erzeugte_seiten  # noqa: PLC0415
+    import macros  # noqa: PLC0415
+    from macros.baudaten import daten_fuer  # noqa: PLC0415
+    from macros.darstellung.render import seiten_url  # noqa: PLC0415
+    from macros.darstellung.seiten import erzeugte_seiten  # noqa: PLC0415
 
     class Umgebung:
         """Stands in for the macros plugin's env: collects macros and filters, knows the config and the page."""
 
-        def __init__(self, conf: dict):
+        def __init__(self, conf):
             self.variables, self.macros, self.filters, self.page, self.conf = {}, {}, {}, None, conf
 
         def macro(self, funktion, name: str | None = None):
@@ -113,7 +112,8 @@ def vorrendern(projekt: str, ziel: str) -> None:
         def __init__(self, url: str):
             self.url = url
 
-    umgebung = Umgebung(_konfiguration(projekt_pfad / "mkdocs.yml", yaml))
+    konfiguration = load_config(str(projekt_pfad / "mkdocs.yml"))
+    umgebung = Umgebung(konfiguration)
     macros.define_env(umgebung)
     jinja = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     jinja.filters.update(umgebung.filters)
@@ -122,7 +122,7 @@ def vorrendern(projekt: str, ziel: str) -> None:
     vorhandene = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
     seiten = {pfad: (docs / pfad).read_text(encoding="utf-8") for pfad in vorhandene
               if not pfad.startswith("includes/")}
-    seiten.update(erzeugte_seiten(macros.lade_oder_melde(), vorhandene))
+    seiten.update(erzeugte_seiten(daten_fuer(konfiguration), vorhandene))
     for pfad, text in seiten.items():
         kopf, rumpf = "", text
         if text.startswith("---\n") and "\n---\n" in text[4:]:
@@ -139,28 +139,10 @@ def vorrendern(projekt: str, ziel: str) -> None:
     shutil.copytree(projekt_pfad / "overrides", ziel_pfad / "overrides")
     shutil.copy(projekt_pfad / "mkdocs.yml", ziel_pfad / "mkdocs-original.yml")
     # Same theme, extensions and nav (inherited); only the search plugin, no macros, no hooks, no watch.
-    suche = _suchplugin(projekt_pfad / "mkdocs.yml", yaml)
+    suche = {"search": {"lang": konfiguration.plugins["search"].config["lang"]}}
     (ziel_pfad / "mkdocs.yml").write_text(
         "INHERIT: mkdocs-original.yml\n" + yaml.safe_dump({"plugins": [suche], "hooks": [], "watch": []},
                                                           allow_unicode=True), encoding="utf-8")
-
-
-def _konfiguration(mkdocs_yml: Path, yaml) -> dict:
-    """Our mkdocs.yml as plain values (tags such as !ENV or !!python/name become None)."""
-
-    class Nachsichtig(yaml.SafeLoader):
-        pass
-
-    Nachsichtig.add_multi_constructor("", lambda loader, tag, knoten: None)
-    return yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=Nachsichtig)  # noqa: S506
-
-
-def _suchplugin(mkdocs_yml: Path, yaml) -> object:
-    """The search plugin entry of our mkdocs.yml."""
-    for eintrag in _konfiguration(mkdocs_yml, yaml).get("plugins", []):
-        if eintrag == "search" or (isinstance(eintrag, dict) and "search" in eintrag):
-            return eintrag
-    return "search"
 
 
 def seiten_statistik(site: Path) -> dict:
@@ -180,12 +162,12 @@ def seiten_statistik(site: Path) -> dict:
 
 def lade_zeit(data_dir: Path) -> tuple[float, float]:
     """Best of three in-process runs of lade_daten (after one warm-up), in a fresh process: wall and CPU seconds."""
-    code = ("import sys, time; from pathlib import Path; sys.path.insert(0, sys.argv[1]);"
-            "from macros.loader import lade_daten; d = Path(sys.argv[2]); lade_daten(d); w = []; c = []\n"
+    code = ("import sys, time; from pathlib import Path;"
+            "from macros.daten.loader import lade_daten; d = Path(sys.argv[1]); lade_daten(d); w = []; c = []\n"
             "for _ in range(3):\n t, p = time.perf_counter(), time.process_time(); lade_daten(d)\n"
             " w.append(time.perf_counter() - t); c.append(time.process_time() - p)\n"
             "print(min(w), min(c))")
-    ausgabe = subprocess.run([sys.executable, "-c", code, str(ROOT), str(data_dir)], capture_output=True,
+    ausgabe = subprocess.run([sys.executable, "-c", code, str(data_dir)], capture_output=True,
                              text=True, env=UMGEBUNG, check=True)
     wand, cpu = (round(float(x), 3) for x in ausgabe.stdout.split())
     return wand, cpu
@@ -197,7 +179,7 @@ def groesse_messen(anzahl: int, arbeit: Path) -> dict:
     projekt = projekt_mit_daten(arbeit / f"projekt-{anzahl}", anzahl)
     ergebnis: dict = {"massnahmen": anzahl,
                       "measures_yaml_mb": round((projekt / "data" / "measures.yaml").stat().st_size / 2**20, 2)}
-    ergebnis["check"] = messe([sys.executable, str(ROOT / "scripts" / "check.py"), str(projekt / "data")], ROOT,
+    ergebnis["check"] = messe([sys.executable, str(REPO / "scripts" / "check.py"), str(projekt / "data")], REPO,
                               arbeit / f"check-{anzahl}.log")
     ergebnis["lade_daten_s"], ergebnis["lade_daten_cpu_s"] = lade_zeit(projekt / "data")
     site, site_schlicht, schlicht = (arbeit / f"{name}-{anzahl}" for name in ("site", "site-schlicht", "schlicht"))
@@ -239,7 +221,7 @@ def groesse_messen(anzahl: int, arbeit: Path) -> dict:
 
 def pdf_messen(anzahl: int, arbeit: Path) -> dict:
     """PDF time and peak RSS at anzahl measures, if scripts/pdf.py exists."""
-    skript = ROOT / "scripts" / "pdf.py"
+    skript = REPO / "scripts" / "pdf.py"
     if not skript.exists():
         return {"massnahmen": anzahl, "hinweis": "nicht messbar: scripts/pdf.py gibt es auf diesem Stand noch nicht"}
     print(f"… PDF mit {anzahl} Maßnahmen", file=sys.stderr, flush=True)
@@ -327,7 +309,7 @@ def serve_messen(anzahl: int | None, arbeit: Path) -> dict:
 
 def lighthouse_befehl() -> list[str] | None:
     """Lighthouse from the project's node_modules, or from $LIGHTHOUSE."""
-    for kandidat in (os.environ.get("LIGHTHOUSE"), ROOT / "node_modules" / ".bin" / "lighthouse"):
+    for kandidat in (os.environ.get("LIGHTHOUSE"), REPO / "node_modules" / ".bin" / "lighthouse"):
         if kandidat and Path(kandidat).exists():
             return [str(kandidat)]
     return None
@@ -450,7 +432,7 @@ def main() -> int:
     bericht["last_danach"] = os.getloadavg()
     ERGEBNIS.write_text(json.dumps(bericht, ensure_ascii=False, indent=2), encoding="utf-8")
     print(tabelle(bericht))
-    print(f"\nJSON: {ERGEBNIS.relative_to(ROOT)}")
+    print(f"\nJSON: {ERGEBNIS.relative_to(REPO)}")
     return 0
 
 

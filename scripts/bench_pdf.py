@@ -20,26 +20,20 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
-sys.path.insert(0, str(ROOT))
+from macros.entwicklung.projektkopie import projektkopie
+from macros.entwicklung.synthetische_daten import echte_anzahl, schreibe
+from macros.projekt import REPO
 
-from scripts.projektkopie import projektkopie  # noqa: E402
+BIN = Path(sys.executable).parent
+
 
 
 def synthetische_daten(anzahl: int, ziel: Path) -> None:
-    """The real data plus `anzahl` synthetic measures (scripts/synthetic_data.py).
+    """The real data plus `anzahl` synthetic measures.
 
     The real measures stay: the chapters link to some of them, and a strict build needs those pages.
     """
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "synthetic_data.py"), str(anzahl), str(ziel)],
-                   check=True, stdout=subprocess.DEVNULL)
-    synthetisch = (ziel / "measures.yaml").read_text(encoding="utf-8")
-    eintraege = synthetisch.split("\nmassnahmen:\n", 1)[1] if not synthetisch.startswith("massnahmen:") \
-        else synthetisch.split("massnahmen:\n", 1)[1]
-    echt = (ROOT / "data" / "measures.yaml").read_text(encoding="utf-8").rstrip("\n") + "\n"
-    (ziel / "measures.yaml").write_text(echt + eintraege, encoding="utf-8")
-
+    schreibe(echte_anzahl() + anzahl, ziel, mit_echten=True)
 
 def baue_site(projekt: Path, site: Path) -> None:
     umgebung = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -49,7 +43,7 @@ def baue_site(projekt: Path, site: Path) -> None:
 
 def miss_pdf(projekt: Path, site: Path, pdf: Path, karten: str) -> dict:
     """Runs scripts/pdf.py once; wall seconds, peak MB of that process, pages and size."""
-    befehl = [sys.executable, str(ROOT / "scripts" / "pdf.py"), "--site-dir", str(site), "--out", str(pdf),
+    befehl = [sys.executable, str(REPO / "scripts" / "pdf.py"), "--site-dir", str(site), "--out", str(pdf),
               "--data-dir", str(projekt / "data"), "--config", str(projekt / "mkdocs.yml"), "--karten", karten]
     beginn = time.perf_counter()
     prozess = subprocess.Popen(befehl, stdout=subprocess.PIPE, text=True)
@@ -69,7 +63,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description="Misst Zeit und Spitzenspeicher des PDF-Baus.")
     parser.add_argument("--anzahl", type=int, default=2500, help="synthetische Maßnahmen (Standard 2500)")
     parser.add_argument("--karten", default="auto", choices=("auto", "alle", "keine"))
-    parser.add_argument("--ziel", type=Path, default=ROOT / "build" / "bench-pdf")
+    parser.add_argument("--ziel", type=Path, default=REPO / "build" / "bench-pdf")
     args = parser.parse_args(argv)
 
     ergebnisse = {}

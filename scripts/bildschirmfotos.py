@@ -8,10 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from scripts.lokale_site import CHROMIUM, CHROMIUM_ARGS, starte_server  # noqa: E402
+from macros.entwicklung.lokale_site import CHROMIUM, CHROMIUM_ARGS, starte_server
+from macros.projekt import REPO
 
 SEITEN = {
     "start": "",
@@ -27,8 +25,8 @@ GROESSEN = {"telefon": {"width": 390, "height": 844}, "desktop": {"width": 1280,
 def main(argv: list[str]) -> int:
     from playwright.sync_api import sync_playwright
 
-    site = Path(argv[0]) if argv else ROOT / "site"
-    ziel = Path(argv[1]) if len(argv) > 1 else ROOT / "build" / "bildschirmfotos"
+    site = Path(argv[0]) if argv else REPO / "site"
+    ziel = Path(argv[1]) if len(argv) > 1 else REPO / "build" / "bildschirmfotos"
     ziel.mkdir(parents=True, exist_ok=True)
     server = starte_server(site)
     try:
@@ -40,7 +38,7 @@ def main(argv: list[str]) -> int:
                     seite.goto(server.url(pfad), wait_until="networkidle")
                     datei = ziel / f"{name}-{groesse}.png"
                     seite.screenshot(path=str(datei), full_page=True)
-                    print(datei.relative_to(ROOT) if datei.is_relative_to(ROOT) else datei)
+                    print(datei.relative_to(REPO) if datei.is_relative_to(REPO) else datei)
                 seite.close()
             seite = browser.new_page()
             seite.goto(server.url(SEITEN["kapitel"]), wait_until="networkidle")

@@ -8,11 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from macros.fehler import DatenFehler  # noqa: E402
-from macros.loader import DATA_DIR, lade_daten  # noqa: E402
+from macros.daten.fehler import DatenFehler
+from macros.daten.loader import DATA_DIR, lade_daten
 
 
 def main(argv: list[str]) -> int:

@@ -13,14 +13,12 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from macros.daten.fehler import DatenFehler
+from macros.daten.loader import lade_daten
+from macros.projekt import REPO
 
-from macros.fehler import DatenFehler  # noqa: E402
-from macros.loader import lade_daten  # noqa: E402
-
-TEAMS = ROOT / ".github" / "teams.yaml"
-CODEOWNERS = ROOT / ".github" / "CODEOWNERS"
+TEAMS = REPO / ".github" / "teams.yaml"
+CODEOWNERS = REPO / ".github" / "CODEOWNERS"
 STEUERUNG_PFADE = ("/data/", "/mkdocs.yml", "/.github/", "/Makefile", "/requirements.txt", "/package.json",
                    "/package-lock.json")
 
@@ -29,7 +27,7 @@ class Fehlt(Exception):
     """A Gremium has no team in .github/teams.yaml."""
 
 
-def inhalt(data_dir: Path = ROOT / "data", teams_datei: Path = TEAMS) -> str:
+def inhalt(data_dir: Path = REPO / "data", teams_datei: Path = TEAMS) -> str:
     """The text of CODEOWNERS for the current data and team names."""
     daten = lade_daten(data_dir)
     teams = yaml.safe_load(teams_datei.read_text(encoding="utf-8"))
@@ -73,7 +71,7 @@ def main(argv: list[str]) -> int:
         print(".github/CODEOWNERS ist aktuell.")
         return 0
     CODEOWNERS.write_text(neu, encoding="utf-8")
-    print(f"{CODEOWNERS.relative_to(ROOT)} geschrieben.")
+    print(f"{CODEOWNERS.relative_to(REPO)} geschrieben.")
     return 0
 
 

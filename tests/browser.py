@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.lokale_site import CHROMIUM_ARGS, seiten_der_site, starte_server
+from macros.entwicklung.lokale_site import CHROMIUM_ARGS, seiten_der_site, starte_server
 
 ROOT = Path(__file__).resolve().parents[1]
 NODE_MODULES = ROOT / "node_modules"

@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from macros.daten.loader import lade_daten
+from macros.entwicklung.projektkopie import projektkopie  # noqa: F401 - the tests import it from here
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from macros.loader import lade_daten  # noqa: E402
-from scripts.projektkopie import projektkopie  # noqa: E402, F401 - the tests import it from here
-
-# --- Browser tests (issue 6): fixtures `server`, `seiten`, `browser`, `desktop`, `telefon` live in browser.py. ---
+# Browser fixtures (server, seiten, browser, desktop, rundgang) live in browser.py.
 pytest_plugins = ["browser"]
 
 BIN = Path(sys.executable).parent

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from macros.barrierefrei import nav_namen, tabellen_region
+from macros.darstellung.barrierefrei import nav_namen, tabellen_region
 
 REGION = re.compile(r'<div class="ik-tabelle" role="region" aria-label[^>]*tabindex="0">\s*$')
 

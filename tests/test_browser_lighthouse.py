@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from browser import brauche_chromium, brauche_node_modules, node
 
-from scripts import lighthouse as lh
+from macros.entwicklung import lighthouse as lh
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from macros.render import seiten_url
+from macros.darstellung.render import seiten_url
 
 pytestmark = pytest.mark.browser
 

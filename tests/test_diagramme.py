@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from macros import diagramme
-from macros import model as m
+from macros.darstellung import diagramme
+from macros.daten import model as m
 
 
 def kontrast(farbe_a: str, farbe_b: str) -> float:

@@ -8,8 +8,8 @@ import re
 import yaml
 from conftest import ROOT
 
-from macros.datum import datum_de
-from macros.render import seiten_url, zahl_de
+from macros.darstellung.datum import datum_de
+from macros.darstellung.render import seiten_url, zahl_de
 
 DOCS = ROOT / "docs"
 VORSCHLAG = "Vorschlag – nicht beschlossen"

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import ROOT
 
-from macros.fehler import DatenFehler, Fehler, sichtbar, zeige_wert
-from macros.loader import DATEIEN, datum_grenzen, lade_daten
-from macros.schemapruefung import _ohne_verweise, _schnellpruefer, pruefe_schema
-from macros.yamlquelle import YamlDatei, _Baumeister, _Parser, _schnell, _Ungewoehnlich, parse_yaml_text
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from synthetic_data import schreibe  # noqa: E402
+from macros.daten.fehler import DatenFehler, Fehler, sichtbar, zeige_wert
+from macros.daten.loader import DATEIEN, datum_grenzen, lade_daten
+from macros.daten.schemapruefung import _ohne_verweise, _schnellpruefer, pruefe_schema
+from macros.daten.yamlquelle import YamlDatei, _Baumeister, _Parser, _schnell, _Ungewoehnlich, parse_yaml_text
+from macros.entwicklung.synthetische_daten import schreibe
 
 
 def genau(text: str) -> YamlDatei:
@@ -88,7 +85,7 @@ def test_schneller_lauf_gibt_ungewoehnliches_ab(text):
 
 
 def test_bom_und_crlf_und_cr(tmp_path):
-    from macros.yamlquelle import lies_yaml
+    from macros.daten.yamlquelle import lies_yaml
 
     datei = tmp_path / "t.yaml"
     datei.write_bytes(b"\xef\xbb\xbfa: 1\r\nb: zwei\rc: drei\r\n")
@@ -98,7 +95,7 @@ def test_bom_und_crlf_und_cr(tmp_path):
 
 
 def test_kein_utf8_nennt_zeile_und_byte(tmp_path):
-    from macros.yamlquelle import lies_yaml
+    from macros.daten.yamlquelle import lies_yaml
 
     datei = tmp_path / "t.yaml"
     datei.write_bytes(b"a: 1\nb: Pr\xfcfung\n")

@@ -12,7 +12,7 @@ from conftest import ROOT
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from macros import offene_daten as od
+from macros.ausgabe import offene_daten as od
 
 
 def yaml_massnahmen() -> list[dict]:

@@ -14,11 +14,11 @@ import pytest
 from conftest import ROOT, mkdocs_build, projektkopie
 from pypdf import PdfReader
 
-from macros.loader import lade_daten
-from macros.render import seiten_url
-from scripts.bench_pdf import synthetische_daten
-from scripts.druck.dokument import UEBERBLICK, status_text
-from scripts.druck.navigation import kapitel_liste
+from macros.ausgabe.druck.dokument import UEBERBLICK, status_text
+from macros.ausgabe.druck.navigation import kapitel_liste
+from macros.darstellung.render import seiten_url
+from macros.daten.loader import lade_daten
+from macros.entwicklung.synthetische_daten import echte_anzahl, schreibe
 
 pytestmark = pytest.mark.pdf
 
@@ -198,7 +198,7 @@ def test_schriften_eingebettet_mit_deutschen_zeichen(pdf, seiten, site):
 def test_schriftdateien_haben_alle_deutschen_glyphen():
     from fontTools.ttLib import TTFont
 
-    for datei in sorted((ROOT / "scripts" / "druck" / "schriften").glob("*.ttf")):
+    for datei in sorted((ROOT / "macros" / "ausgabe" / "druck" / "schriften").glob("*.ttf")):
         zeichen = TTFont(datei).getBestCmap()
         fehlend = [z for z in "ÄÖÜäöüßẞ„“‚‘–—…€§" if ord(z) not in zeichen]
         assert not fehlend, (datei.name, fehlend)
@@ -293,7 +293,7 @@ def grosses_pdf(tmp_path_factory) -> Path:
     basis = tmp_path_factory.mktemp("pdf-gross")
     projekt = projektkopie(basis / "projekt")
     shutil.rmtree(projekt / "data")
-    synthetische_daten(60, projekt / "data")
+    schreibe(echte_anzahl() + 60, projekt / "data", mit_echten=True)
     ergebnis = mkdocs_build(projekt, basis / "site")
     assert ergebnis.returncode == 0, ergebnis.stderr
     ziel = basis / "gross.pdf"
@@ -326,7 +326,7 @@ def test_kopfzeile_der_tabelle_wiederholt_sich(grosses_pdf, tmp_path):
 # --- The site's link to the PDF --------------------------------------------------------------------------------------
 
 def test_website_verlinkt_das_pdf_mit_groesse(pdf_site, pdf):
-    from scripts.druck.weblink import groesse_de
+    from macros.ausgabe.druck.weblink import groesse_de
 
     groesse = groesse_de(pdf.stat().st_size)
     for seite in ("index.html", "handlungsfelder/sprache/index.html", "massnahmen/sp-01/index.html"):
@@ -381,7 +381,7 @@ def test_ohne_karten_jede_massnahme_als_tabellenzeile(site, daten, tmp_path):
 
 def test_weblink_nachtragen_ist_wiederholbar(tmp_path):
     """A new PDF updates href and size again; pages without the partial stay untouched."""
-    from scripts.druck.weblink import trage_pdf_ein
+    from macros.ausgabe.druck.weblink import trage_pdf_ein
 
     (tmp_path / "a").mkdir()
     seite = tmp_path / "a" / "index.html"
@@ -404,7 +404,7 @@ def test_weblink_nachtragen_ist_wiederholbar(tmp_path):
 def test_schlanker_satz_zeichnet_svg_text_und_listenpunkte(tmp_path):
     """scripts/druck/schreiben.py frees parts of WeasyPrint's layout context that SVG images keep, and narrows its
     user-agent stylesheet: SVG text (the charts) is still drawn, list items keep their bullet, the PDF stays tagged."""
-    from scripts.druck.schreiben import schreibe_pdf
+    from macros.ausgabe.druck.schreiben import schreibe_pdf
 
     html = ('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Probe</title></head><body>'
             '<ul><li>Erster Punkt</li><li>Zweiter Punkt</li></ul>'
@@ -423,11 +423,11 @@ def test_schlanker_satz_zeichnet_svg_text_und_listenpunkte(tmp_path):
 def test_folgeseiten_der_website_stehen_im_pdf(tmp_path):
     """Beyond 200 rows the site splits the table of all measures over pages (…/seite-2/); the PDF has every row,
     once, and no page navigation."""
-    from macros.seitenteilung import ZEILEN_JE_SEITE
+    from macros.darstellung.seitenteilung import ZEILEN_JE_SEITE
 
     projekt = projektkopie(tmp_path / "projekt")
     shutil.rmtree(projekt / "data")
-    synthetische_daten(ZEILEN_JE_SEITE + 20, projekt / "data")
+    schreibe(echte_anzahl() + ZEILEN_JE_SEITE + 20, projekt / "data", mit_echten=True)
     ergebnis = mkdocs_build(projekt, tmp_path / "site")
     assert ergebnis.returncode == 0, ergebnis.stderr
     assert (tmp_path / "site" / "massnahmen" / "seite-2" / "index.html").is_file()

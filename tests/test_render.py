@@ -6,20 +6,17 @@ import dataclasses
 import html
 import re
 import shutil
-import sys
 from html.parser import HTMLParser
 
 import markdown
 import pytest
-from conftest import ROOT, mkdocs_build, projektkopie
+from conftest import mkdocs_build, projektkopie
 
-from macros import escape, render, seitenteilung
-from macros.loader import lade_daten
-from macros.model import Link
-from macros.seiten import erzeugte_seiten
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from synthetic_data import schreibe  # noqa: E402
+from macros.darstellung import escape, render, seitenteilung
+from macros.darstellung.seiten import erzeugte_seiten
+from macros.daten.loader import lade_daten
+from macros.daten.model import Link
+from macros.entwicklung.synthetische_daten import schreibe
 
 FEINDLICH = [
     "<script>alert(1)</script>",

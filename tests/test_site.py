@@ -6,7 +6,7 @@ import re
 
 from conftest import mkdocs_build, projektkopie
 
-from macros.render import seiten_url
+from macros.darstellung.render import seiten_url
 
 
 def seite(site, docs_pfad: str) -> str:

@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, mkdocs_build, projektkopie
 
-from macros.render import seiten_url
-from macros.versionsgeschichte import HOECHSTENS_AENDERUNGEN, VERFOLGTE_PFADE, datum_lang
+from macros.ausgabe.versionsgeschichte import HOECHSTENS_AENDERUNGEN, VERFOLGTE_PFADE
+from macros.darstellung.datum import datum_lang
+from macros.darstellung.render import seiten_url
 
 GIT_UMGEBUNG = dict(os.environ, GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org",
                     GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="test@example.org", GIT_CONFIG_GLOBAL=os.devnull,
@@ -181,10 +182,10 @@ def test_flacher_klon_baut_und_sagt_es(probe_repo, tmp_path):
     ("abcdef1", True, "Gebaut aus Commit abcdef1 vom 13.05.2019, mit noch nicht gespeicherten Änderungen."),
 ])
 def test_versionstext(beschreibung, geaendert, erwartet):
-    from macros.versionsgeschichte import Version
+    from macros.ausgabe.versionsgeschichte import Version
     assert Version("abcdef1" + "0" * 33, "2019-05-13", beschreibung, geaendert).text() == erwartet
 
 
 def test_versionstext_ohne_git():
-    from macros.versionsgeschichte import Version
+    from macros.ausgabe.versionsgeschichte import Version
     assert Version().text() == "Version: nicht bekannt (gebaut ohne Git-Verlauf)."

@@ -12,12 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros.ausgabe.diff import FELDNAMEN
+from macros.daten import model
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from diff_measures import FELDNAMEN  # noqa: E402
-
-from macros import model  # noqa: E402
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))

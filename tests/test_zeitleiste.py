@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from macros import model as m
-from macros.render import seiten_url, zeitfolge
+from macros.darstellung.render import seiten_url, zeitfolge
+from macros.daten import model as m
 
 
 def ms(kennung: str, datum: str | None) -> m.Meilenstein:

@@ -13,7 +13,7 @@ import weasyprint.pdf
 from weasyprint import CSS, HTML
 from weasyprint.html import UA, UA_COUNTER_STYLE
 
-from .fehler import DruckFehler
+from macros.ausgabe.druck.fehler import DruckFehler
 
 PDF_OPTIONEN = {
     "pdf_variant": "pdf/ua-1",  # tagged, /Lang from <html lang>, title shown in the viewer, XMP metadata

@@ -8,13 +8,13 @@ import gc
 from functools import cache, lru_cache
 from pathlib import Path
 
-from . import model as m
-from .fehler import DatenFehler, Fehler
-from .schemapruefung import pruefe_schema
-from .yamlquelle import YamlDatei, lies_yaml
+from macros.daten import model as m
+from macros.daten.fehler import DatenFehler, Fehler
+from macros.daten.schemapruefung import pruefe_schema
+from macros.daten.yamlquelle import YamlDatei, lies_yaml
+from macros.projekt import REPO
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA_DIR = ROOT / "data"
+DATA_DIR = REPO / "data"
 
 # Data file -> its top-level key. The schema is data/schema/<stem>.schema.json.
 DATEIEN = {

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from . import model as m
-from .render import _render, zahl_de
+from macros.darstellung.render import _render, zahl_de
+from macros.daten import model as m
 
 # Fill per status: at least 3:1 against white (WCAG 1.4.11) and 4.5:1 for white numbers on it (tests/test_diagramme).
 FARBEN = {
@@ -102,3 +102,14 @@ def status_je_feld(daten: m.Konzeptdaten, titel: str, kennung: str) -> str:
                    reihen=reihen, schrift=SCHRIFT, fmt=_fmt, hoehe_balken=hoehe, beschriftung=beschriftung,
                    benutzt=benutzt, farben=FARBEN, status_liste=list(m.STATUS.items()), felder=felder,
                    gesamt=zaehle(daten.massnahmen), anzahl=len(daten.massnahmen))
+
+
+def status_uebersicht(daten: m.Konzeptdaten, feld_id: str | None = None) -> str:
+    """The status chart of one field; without a field the chart of all measures and one bar per field."""
+    if feld_id:
+        titel = f"Stand der Umsetzung: {daten.handlungsfeld(feld_id).titel}"
+        return status_balken(daten.massnahmen_im_feld(feld_id), titel, f"status-{feld_id}")
+    return "\n".join([
+        status_balken(daten.massnahmen, "Stand der Umsetzung, alle Bereiche", "status-alle"),
+        status_je_feld(daten, "Stand der Umsetzung nach Bereichen", "status-felder"),
+    ])

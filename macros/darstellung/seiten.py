@@ -1,20 +1,15 @@
-"""MkDocs hook: one generated page per measure (its stable permalink, massnahmen/<id>/), and the
-further pages of lists too long for one page (see macros/seitenteilung.py)."""
+"""The generated pages: one per measure (its stable permalink, massnahmen/<id>/), and the further pages of
+lists too long for one page (see seitenteilung.py)."""
 
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from macros.darstellung import render, seitenteilung
+from macros.darstellung.render import seiten_url
+from macros.daten import model as m
 
-from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
-
-from macros import lade_oder_melde, render, seitenteilung  # noqa: E402
-from macros.render import seiten_url  # noqa: E402
+MASSNAHMEN_ORDNER = "massnahmen/"
 
 
 def seiteninhalt(daten, massnahme) -> str:
@@ -26,7 +21,7 @@ def seiteninhalt(daten, massnahme) -> str:
     """
     karte = render.massnahme_karte(daten, massnahme, "../../", ebene=1, permalink=False,
                                    suche=seitenteilung.suche_fuer(len(daten.massnahmen), eigene_seite=True))
-    # Issue 6: from a measure's own page back to the overview (as the macro massnahme_seite does).
+    # From a measure's own page back to the overview.
     zurueck = '<p class="ik-zurueck"><a href="../../massnahmen/">Alle Maßnahmen im Überblick</a></p>'
     return (f'---\ntitle: "Maßnahme {massnahme.id}"\nsearch:\n  boost: 0.5\nrender_macros: false\n---\n\n'
             f"{karte}\n{zurueck}\n")
@@ -44,7 +39,7 @@ def folgeseite(titel: str, aufruf: str) -> str:
 
 def erzeugte_seiten(daten, vorhandene: set[str]) -> dict[str, str]:
     """Path under docs/ -> Markdown of every generated page; vorhandene are the docs files that exist."""
-    seiten = {f"massnahmen/{m.anker}.md": seiteninhalt(daten, m) for m in daten.massnahmen}
+    seiten = {f"{MASSNAHMEN_ORDNER}{x.anker}.md": seiteninhalt(daten, x) for x in daten.massnahmen}
     for feld in daten.handlungsfelder:
         if feld.seite not in vorhandene:
             continue
@@ -60,9 +55,8 @@ def erzeugte_seiten(daten, vorhandene: set[str]) -> dict[str, str]:
     return seiten
 
 
-def on_files(files, config):
-    """Adds the generated pages to the site (not to the navigation)."""
-    vorhandene = {datei.src_uri for datei in files}
-    for pfad, inhalt in erzeugte_seiten(lade_oder_melde(), vorhandene).items():
-        files.append(File.generated(config, pfad, content=inhalt, inclusion=InclusionLevel.NOT_IN_NAV))
-    return files
+def massnahme_der_seite(daten: m.Konzeptdaten, datei) -> m.Massnahme | None:
+    """The measure a generated page shows (massnahmen/sp-01.md -> SP-01); None for every other page."""
+    if datei.generated_by is None or not datei.src_uri.startswith(MASSNAHMEN_ORDNER):
+        return None
+    return daten.finde_massnahme(datei.src_uri.removeprefix(MASSNAHMEN_ORDNER).removesuffix(".md").upper())

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import escape
-from . import model as m
-from .datum import datum_de
-from .loader import datum_grenzen
+from macros.darstellung import escape, seitenteilung
+from macros.darstellung.datum import datum_de
+from macros.daten import model as m
+from macros.daten.loader import datum_grenzen
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -51,6 +50,28 @@ def massnahme_url(massnahme: m.Massnahme, wurzel: str) -> str:
     return f"{wurzel}massnahmen/{massnahme.anker}/"
 
 
+def massnahmen_im_feld(daten: m.Konzeptdaten, feld_id: str, seite: int, wurzel: str) -> str:
+    """Table and cards of one field's measures on page `seite` of its chapter, with page links if needed."""
+    feld = daten.handlungsfeld(feld_id)
+    liste, oben, unten = geteilt(daten.massnahmen_im_feld(feld_id), seite, seitenteilung.KARTEN_JE_SEITE,
+                                 seiten_url(feld.seite), f"Seiten der Maßnahmen im Bereich {feld.titel}", wurzel)
+    tabelle = massnahmen_tabelle(daten, liste, wurzel, f"Maßnahmen im Bereich {feld.titel}")
+    suche = seitenteilung.suche_fuer(len(daten.massnahmen), eigene_seite=False)
+    karten = "\n".join(massnahme_karte(daten, x, wurzel, suche=suche) for x in liste)
+    return "\n".join(teil for teil in (oben, tabelle, karten, unten) if teil)
+
+
+def geteilt(liste: tuple, seite: int, je_seite: int, verzeichnis: str, beschriftung: str, wurzel: str) -> tuple:
+    """The part of liste on page seite, and page links above and below it (empty when one page holds all)."""
+    anzahl = seitenteilung.seitenzahl(len(liste), je_seite)
+    if anzahl == 1:
+        return liste, "", ""
+    url = lambda n: wurzel + seitenteilung.unterseite(verzeichnis, n)  # noqa: E731
+    oben, unten = (blaettern(seite, anzahl, len(liste), je_seite, url, f"{beschriftung} ({wo})")
+                   for wo in ("oben", "unten"))
+    return seitenteilung.ausschnitt(liste, seite, je_seite), oben, unten
+
+
 def massnahmen_tabelle(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, ...], wurzel: str,
                        beschriftung: str) -> str:
     """A table of measures with id, title, status, decision state and lead, linking to each permalink."""
@@ -77,27 +98,16 @@ def blaettern(seite: int, anzahl: int, gesamt: int, je_seite: int, url, beschrif
                    bis=min(gesamt, seite * je_seite), url=url, beschriftung=beschriftung)
 
 
-def status_zaehlung(massnahmen: tuple[m.Massnahme, ...]) -> list[tuple[str, str, int]]:
-    """(code, label, count) for every status, in the order of model.STATUS."""
-    anzahl = Counter(massnahme.status for massnahme in massnahmen)
-    return [(code, label, anzahl.get(code, 0)) for code, label in m.STATUS.items()]
-
-
-def status_uebersicht(massnahmen: tuple[m.Massnahme, ...], beschriftung: str) -> str:
-    """A compact summary: how many measures have which status, and how many are proposals."""
-    vorschlaege = sum(1 for massnahme in massnahmen if massnahme.ist_vorschlag)
-    return _render("status_uebersicht.html", zaehlung=status_zaehlung(massnahmen), gesamt=len(massnahmen),
-                   vorschlaege=vorschlaege, beschriftung=beschriftung)
-
-
-def kennzahlen_tabelle(daten: m.Konzeptdaten, kennzahlen: tuple[m.Kennzahl, ...], beschriftung: str) -> str:
-    """Figures with unit, date and source, as a table."""
+def kennzahlen_tabelle(daten: m.Konzeptdaten, feld_id: str | None, ohne_feld: bool, beschriftung: str) -> str:
+    """Figures with unit, date and source, as a table: those of one field, or all (ohne_feld: those of no field)."""
+    kennzahlen = tuple(k for k in daten.kennzahlen
+                       if (feld_id is None or k.handlungsfeld == feld_id) and not (ohne_feld and k.handlungsfeld))
     return _render("kennzahlen_tabelle.html", daten=daten, kennzahlen=kennzahlen, beschriftung=beschriftung)
 
 
 def kennzahl(daten: m.Konzeptdaten, kennzahl_id: str) -> str:
     """One figure inline, e.g. '1.064 Personen (Stand 31.12.2017)'."""
-    zahl = next(k for k in daten.kennzahlen if k.id == kennzahl_id)
+    zahl = daten.kennzahl(kennzahl_id)
     return _render("kennzahl.html", k=zahl, quelle=daten.quellen[zahl.quelle[0]])
 
 
@@ -140,7 +150,6 @@ def seiten_url(seite: str) -> str:
     return ohne + "/"
 
 
-# --- Inhalt (issue 3): the "Stand" line of a chapter ------------------------------------------------
 def stand_zeile(datum: str) -> str:
     """'Stand: 26.11.2026' as one HTML paragraph with a machine-readable date."""
     return (f'<p class="ik-stand">Stand: <time datetime="{escape.html(datum)}">'

@@ -14,9 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from .datum import MONATE, datum_de
+from macros.darstellung.datum import datum_de
 
-ROOT = Path(__file__).resolve().parents[1]
 MASSNAHMEN_DATEI = "data/measures.yaml"
 # What readers see as a change: chapter texts and data, not stylesheets or scripts under docs/assets/.
 VERFOLGTE_PFADE = (":(glob)docs/**/*.md", "data")
@@ -112,14 +111,6 @@ class Versionsgeschichte:
         return self.__dict__["_je_massnahme"].get(massnahme_id, [])
 
 
-def datum_lang(text: str | None) -> str:
-    """2026-11-26 -> 26. November 2026 (other forms as datum_de)."""
-    teile = str(text or "").split("-")
-    if len(teile) == 3:
-        return f"{int(teile[2])}. {MONATE[int(teile[1]) - 1]} {teile[0]}"
-    return datum_de(text)
-
-
 # --- Reading git --------------------------------------------------------------------------------
 
 class _KeinGit(Exception):
@@ -137,7 +128,7 @@ def _git(wurzel: Path, *argumente: str, eingabe: bytes | None = None) -> bytes:
     return ergebnis.stdout
 
 
-def lies_version(wurzel: Path = ROOT) -> tuple[Version, bool, str]:
+def lies_version(wurzel: Path) -> tuple[Version, bool, str]:
     """(version, whether the full history is here, why not). Never raises."""
     if not (wurzel / ".git").exists():
         return Version(), False, "Diese Website wurde ohne Git-Verlauf gebaut (zum Beispiel aus einem Archiv)."
@@ -162,7 +153,7 @@ def lies_version(wurzel: Path = ROOT) -> tuple[Version, bool, str]:
     return version, True, ""
 
 
-def lies_log(wurzel: Path = ROOT) -> list[Aenderung]:
+def lies_log(wurzel: Path) -> list[Aenderung]:
     """Every commit that touched a chapter or data/, newest first, with its files (one git process)."""
     roh = _git(wurzel, "log", f"--format={_SEP_EINTRAG}%H{_SEP_FELD}%cs{_SEP_FELD}%s", "--name-only", "--",
                *VERFOLGTE_PFADE).decode("utf-8", "replace")
@@ -256,7 +247,7 @@ def mit_massnahmen(wurzel: Path, aenderungen: list[Aenderung]) -> list[Aenderung
     return [ersetzt.get(a.commit, a) for a in aenderungen]
 
 
-def lies(wurzel: Path = ROOT) -> Versionsgeschichte:
+def lies(wurzel: Path) -> Versionsgeschichte:
     """The history of this project folder, or why there is none. Never raises."""
     version, vollstaendig, grund = lies_version(wurzel)
     if not vollstaendig:
@@ -276,46 +267,8 @@ def lies(wurzel: Path = ROOT) -> Versionsgeschichte:
 _aktuell: dict[Path, Versionsgeschichte] = {}
 
 
-def aktuell(wurzel: Path = ROOT, neu: bool = False) -> Versionsgeschichte:
+def aktuell(wurzel: Path, neu: bool = False) -> Versionsgeschichte:
     """The history, read once per build (the hook passes neu=True at the start of each build)."""
     if neu or wurzel not in _aktuell:
         _aktuell[wurzel] = lies(wurzel)
     return _aktuell[wurzel]
-
-
-# --- The Änderungsverlauf page ------------------------------------------------------------------
-
-def seitentitel(nav, ergebnis: dict[str, str] | None = None, abschnitt: str | None = None) -> dict[str, str]:
-    """docs path (e.g. handlungsfelder/sprache.md) -> its title in mkdocs.yml's nav (a section's own page: its name)."""
-    ergebnis = {} if ergebnis is None else ergebnis
-    for eintrag in nav or []:
-        if isinstance(eintrag, dict):
-            for titel, ziel in eintrag.items():
-                if isinstance(ziel, str):
-                    ergebnis[ziel] = titel
-                else:
-                    seitentitel(ziel, ergebnis, titel)
-        elif isinstance(eintrag, str):
-            ergebnis.setdefault(eintrag, abschnitt or Path(eintrag).stem)
-    return ergebnis
-
-
-def aenderungsverlauf(geschichte: Versionsgeschichte, titel: dict[str, str], vorhanden: set[str], stand: str,
-                      wurzel: str, zeige: int = 8) -> str:
-    """The table of recent changes (date, summary, measures, pages), or a clear note that there is no history."""
-    from .render import seiten_url, umgebung
-
-    def seiten_von(a: Aenderung) -> list[tuple[str, str]]:
-        return [(titel[d[5:]], seiten_url(d[5:])) for d in a.dateien
-                if d.startswith("docs/") and d.endswith(".md") and d[5:] in titel]
-
-    def daten_geaendert(a: Aenderung) -> bool:
-        return any(d.startswith("data/") for d in a.dateien)
-
-    anzahl = len(geschichte.aenderungen)
-    beschriftung = ("Die letzte Änderung an Texten und Daten" if anzahl == 1
-                    else f"Die letzten {anzahl} Änderungen an Texten und Daten")
-    html = umgebung().get_template("aenderungsverlauf.html").render(
-        geschichte=geschichte, vorhanden=vorhanden, stand=stand, wurzel=wurzel, zeige=zeige,
-        beschriftung=beschriftung, seiten_von=seiten_von, daten_geaendert=daten_geaendert, datum_lang=datum_lang)
-    return "\n".join(zeile for zeile in html.splitlines() if zeile.strip())

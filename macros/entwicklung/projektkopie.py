@@ -5,7 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from macros.projekt import REPO
+
 QUELLTEILE = ("data", "docs", "macros", "overrides", "mkdocs.yml")
 
 
@@ -15,7 +16,7 @@ def projektkopie(ziel: Path, teile: tuple[str, ...] = QUELLTEILE) -> Path:
         shutil.rmtree(ziel)
     ziel.mkdir(parents=True)
     for name in teile:
-        quelle = ROOT / name
+        quelle = REPO / name
         if quelle.is_dir():
             shutil.copytree(quelle, ziel / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:

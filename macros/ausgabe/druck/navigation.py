@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from .fehler import DruckFehler
+from macros.ausgabe.druck.fehler import DruckFehler
 
 
 @dataclass(frozen=True)

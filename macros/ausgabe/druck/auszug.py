@@ -16,8 +16,8 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
-from .fehler import DruckFehler
-from .navigation import Kapitel
+from macros.ausgabe.druck.fehler import DruckFehler
+from macros.ausgabe.druck.navigation import Kapitel
 
 BASIS = "http://ik.invalid/"  # a base no link can really point to; only used to resolve relative links
 ARTIKEL = "//article[contains(concat(' ', normalize-space(@class), ' '), ' md-content__inner ')]"

@@ -13,7 +13,6 @@ STATUS = {
     "zurueckgestellt": "Zurückgestellt",
     "entfallen": "Entfallen",
 }
-STATUS_MIT_BEGRUENDUNG = ("verzoegert", "zurueckgestellt", "entfallen")
 
 BESCHLUSSSTAND = {
     "vorschlag": "Vorschlag – nicht beschlossen",
@@ -230,6 +229,12 @@ class Konzeptdaten:
 
     def massnahme(self, massnahme_id: str) -> Massnahme:
         return self._nach_id[massnahme_id]
+
+    def finde_massnahme(self, massnahme_id: str) -> Massnahme | None:
+        return self._nach_id.get(massnahme_id)
+
+    def kennzahl(self, kennzahl_id: str) -> Kennzahl:
+        return next(k for k in self.kennzahlen if k.id == kennzahl_id)
 
     def stelle(self, stellen_id: str) -> str:
         """Name of an organisation or Gremium by id."""

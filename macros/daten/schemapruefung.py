@@ -8,8 +8,8 @@ from pathlib import Path
 
 import fastjsonschema
 
-from .fehler import Fehler
-from .yamlquelle import YamlDatei
+from macros.daten.fehler import Fehler
+from macros.daten.yamlquelle import YamlDatei
 
 TYPEN = {
     "string": "Text",

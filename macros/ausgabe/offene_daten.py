@@ -1,4 +1,4 @@
-"""Open data: every measure as JSON and as CSV, with licence and Stand. Pure functions; datenexport.py writes them.
+"""Open data: every measure as JSON and as CSV, with licence and Stand, written into the built site.
 
 JSON: UTF-8 without BOM. Each record in `massnahmen` has exactly the fields of data/measures.yaml, so it validates
 against measures.schema.json; names for the codes stand beside the records in `verzeichnisse`.
@@ -15,15 +15,18 @@ import csv
 import dataclasses
 import io
 import json
+import shutil
+from pathlib import Path
 
-from . import model as m
-from .datum import datum_de
+from macros.darstellung.datum import datum_de
+from macros.daten import model as m
 
 ORDNER = "daten"
 JSON_DATEI = "massnahmen.json"
 CSV_DATEI = "massnahmen.csv"
 EXPORT_SCHEMA = "massnahmen-export.schema.json"
 SCHEMA_ORDNER = "schema"
+EXPORT_SCHEMA_DATEI = Path(__file__).resolve().parent / EXPORT_SCHEMA
 
 BOM = "\ufeff"
 TRENNER = ";"
@@ -164,3 +167,18 @@ def massnahmen_csv(daten: m.Konzeptdaten, site_url: str) -> str:
     for massnahme in daten.massnahmen:
         schreiber.writerow(csv_zeile(daten, massnahme, site_url))
     return BOM + puffer.getvalue()
+
+
+def schreibe_offene_daten(daten, site_dir: Path, site_url: str, schema_dir: Path) -> list[Path]:
+    """Writes massnahmen.json, massnahmen.csv and every JSON Schema below site_dir/daten/; returns the paths."""
+    ordner = site_dir / ORDNER
+    schemata = ordner / SCHEMA_ORDNER
+    schemata.mkdir(parents=True, exist_ok=True)
+    json_pfad, csv_pfad = ordner / JSON_DATEI, ordner / CSV_DATEI
+    json_pfad.write_text(massnahmen_json(daten, site_url), encoding="utf-8")
+    with csv_pfad.open("w", encoding="utf-8", newline="") as datei:
+        datei.write(massnahmen_csv(daten, site_url))
+    geschrieben = [json_pfad, csv_pfad]
+    for schema in [*sorted(schema_dir.glob("*.schema.json")), EXPORT_SCHEMA_DATEI]:
+        geschrieben.append(Path(shutil.copyfile(schema, schemata / schema.name)))
+    return geschrieben

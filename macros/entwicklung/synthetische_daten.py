@@ -1,6 +1,6 @@
 """Writes a synthetic data folder with N measures (for benchmarks and scale tests).
 
-Aufruf: python scripts/synthetic_data.py ANZAHL ZIELORDNER [--mit-echten]
+Aufruf: python -m macros.entwicklung.synthetische_daten ANZAHL ZIELORDNER [--mit-echten]
 Copies every data file but measures.yaml from data/, then writes N valid measures (with --mit-echten the
 real ones first, which the chapters link to, then synthetic ones up to N) with realistic
 text lengths, umlauts and long German compounds, every status (with begruendung where required),
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+from macros.projekt import REPO
 
 WORTSCHATZ = ("Integration Sprachkurs Begegnung Beratung Wohnungssuche Ausbildungsplatz Übergang Kita Schule "
            "Ehrenamt Sportverein Kultur Teilhabe Geflüchtete Zugewanderte Familien Jugendliche Betriebe "
@@ -92,13 +92,19 @@ def massnahme_yaml(kennung: str, feld: str, zufall: random.Random, stellen: list
     return "\n".join(zeilen) + "\n"
 
 
+def echte_anzahl() -> int:
+    """How many measures the real data has."""
+    return len(yaml.safe_load((REPO / "data" / "measures.yaml").read_text(encoding="utf-8"))["massnahmen"])
+
+
 def schreibe(anzahl: int, ziel: Path, seed: int = 1, mit_echten: bool = False) -> Path:
-    """Writes the folder and returns it; mit_echten: the real measures first, then synthetic ones up to anzahl."""
+    """Writes the folder with anzahl measures in all and returns it; mit_echten: the real ones first, then synthetic
+    ones up to anzahl."""
     ziel.mkdir(parents=True, exist_ok=True)
-    for datei in (ROOT / "data").glob("*.yaml"):
+    for datei in (REPO / "data").glob("*.yaml"):
         if datei.name != "measures.yaml":
             shutil.copy(datei, ziel / datei.name)
-    shutil.copytree(ROOT / "data" / "schema", ziel / "schema", dirs_exist_ok=True)
+    shutil.copytree(REPO / "data" / "schema", ziel / "schema", dirs_exist_ok=True)
     felder = [(f["id"], f["praefix"]) for f in ids(ziel, "handlungsfelder.yaml", "handlungsfelder")]
     stellen = [o["id"] for o in ids(ziel, "organisationen.yaml", "organisationen")]
     stellen += [g["id"] for g in ids(ziel, "gremien.yaml", "gremien")]
@@ -112,7 +118,7 @@ def schreibe(anzahl: int, ziel: Path, seed: int = 1, mit_echten: bool = False) -
     if mit_echten:
         # The chapters link to real measures (massnahmen/ub-04.md): a strict build of the set needs them.
         # They count towards anzahl; synthetic ids have 4 digits and never clash with theirs.
-        echt_text = (ROOT / "data" / "measures.yaml").read_text(encoding="utf-8")
+        echt_text = (REPO / "data" / "measures.yaml").read_text(encoding="utf-8")
         teile = [echt_text.rstrip("\n") + "\n"]
         anzahl -= len(yaml.safe_load(echt_text)["massnahmen"])
     for nummer in range(anzahl):

@@ -8,8 +8,10 @@ list from massnahmen.json instead of reading the rows (see filter.js, "Datenquel
 
 from __future__ import annotations
 
-from . import model as m
-from .render import _render, massnahme_url
+from macros.ausgabe import offene_daten
+from macros.darstellung import seitenteilung
+from macros.darstellung.render import _render, geteilt, massnahme_url, seiten_url
+from macros.daten import model as m
 
 # URL parameter names of the filter (also used by filter.js; Material's search already uses q and h).
 PARAMETER = {"feld": "feld", "status": "status", "federfuehrung": "federfuehrung", "suche": "suche",
@@ -58,3 +60,17 @@ def massnahmen_uebersicht(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, 
                    sortierungen=SORTIERUNGEN, p=PARAMETER, gesamt=len(daten.massnahmen),
                    status_reihenfolge=list(m.STATUS), daten_url=daten_url,
                    feld_reihenfolge=[f.id for f in daten.handlungsfelder])
+
+
+def alle_massnahmen(daten: m.Konzeptdaten, seite: int, wurzel: str) -> str:
+    """Page `seite` of the overview, with page links and the filter script.
+
+    A long catalogue is split over pages; the filter then loads the full list from the open data
+    (data-daten-url), so it still filters over every measure.
+    """
+    skript = f'<script src="{wurzel}assets/javascripts/filter.js" defer></script>'
+    liste, oben, unten = geteilt(daten.massnahmen, seite, seitenteilung.ZEILEN_JE_SEITE,
+                                 seiten_url(seitenteilung.UEBERSICHT), "Seiten der Übersicht", wurzel)
+    daten_url = f"{wurzel}{offene_daten.ORDNER}/{offene_daten.JSON_DATEI}" if oben else None
+    tabelle = massnahmen_uebersicht(daten, liste, wurzel, daten_url)
+    return "\n".join(teil for teil in (oben, tabelle, unten, skript) if teil)

@@ -1,21 +1,19 @@
 """The built site on a local server under its real path (site_url's path), and the list of its pages.
 
-Used by the browser tests (tests/browser.py), `make lighthouse` and `make bildschirmfotos`. Only 127.0.0.1.
+Used by the browser tests, `make lighthouse` and `make bildschirmfotos`. Only 127.0.0.1.
 """
 
 from __future__ import annotations
 
 import functools
 import gzip
-import os
-import re
 import threading
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parents[1]
+from macros.projekt import REPO
 
 # Chromium from Debian (`apt-get install chromium`); the flags keep it quiet and offline.
 CHROMIUM = "/usr/bin/chromium"
@@ -23,19 +21,13 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run"]
 
 
-def site_url(mkdocs_yml: Path = ROOT / "mkdocs.yml") -> str:
-    """site_url as MkDocs sees it: plain, or `!ENV [NAME, "default"]` (the variable wins when it is set)."""
-    zeile = re.search(r"^site_url:(.*)$", mkdocs_yml.read_text(encoding="utf-8"), re.MULTILINE)
-    if zeile is None:
-        return "/"
-    wert = zeile.group(1).strip()
-    umgebung = re.match(r"!ENV\s*\[\s*([A-Za-z_][A-Za-z0-9_]*)\s*,\s*[\"']?([^\"'\]]*)", wert)
-    if umgebung:
-        return os.environ.get(umgebung.group(1)) or umgebung.group(2)
-    return wert.strip("\"'")
+def site_url(mkdocs_yml: Path = REPO / "mkdocs.yml") -> str:
+    """site_url as MkDocs sees it (with !ENV resolved)."""
+    from mkdocs.config import load_config  # noqa: PLC0415 - only the servers need MkDocs
 
+    return load_config(str(mkdocs_yml)).site_url or "/"
 
-def site_pfad(mkdocs_yml: Path = ROOT / "mkdocs.yml") -> str:
+def site_pfad(mkdocs_yml: Path = REPO / "mkdocs.yml") -> str:
     """The path part of site_url (e.g. '/' or '/integrationskonzept/'): the site is served under it, as online."""
     pfad = urlsplit(site_url(mkdocs_yml)).path or "/"
     return pfad if pfad.endswith("/") else pfad + "/"

@@ -1,4 +1,4 @@
-"""MkDocs hook: small accessibility repairs of Material's HTML that the theme offers no setting for.
+"""Small accessibility repairs of Material's HTML that the theme offers no setting for.
 
 Each repair is a narrow text change on the built HTML. If a Material update changes the markup, the repair no
 longer matches and the axe test in tests/test_browser_barrierefreiheit.py fails: then adapt the pattern here.
@@ -50,11 +50,7 @@ def tabellen_region(inhalt: str) -> str:
     return MD_TABELLE.sub(ersetze, inhalt)
 
 
-def on_page_content(html_inhalt, page, config, files):
-    return tabellen_region(html_inhalt)
-
-
-# Valid HTML (tests/test_html_valide.py): an empty tabindex is not allowed (and means the same as none);
+# Valid HTML: an empty tabindex is not allowed (and means the same as none);
 # rel="edit" is not a link type HTML allows on <a> (it only tells crawlers; the button works without it).
 LEERER_TABINDEX = ' tabindex=""'
 REL_EDIT = re.compile(r'(<a [^>]*?) rel="edit"')
@@ -65,10 +61,6 @@ def gueltig(ausgabe: str) -> str:
     return REL_EDIT.sub(r"\1", ausgabe.replace(LEERER_TABINDEX, ""))
 
 
-def on_post_page(ausgabe, page, config):
+def repariere_seite(ausgabe: str) -> str:
+    """Every repair of a finished page: the search dialog's name, the nav sections' names, valid HTML."""
     return gueltig(nav_namen(ausgabe.replace(SUCHDIALOG, SUCHDIALOG_NEU)))
-
-
-def on_post_template(ausgabe, template_name, config):
-    """The 404 page is a theme template, not a page: it needs the same repairs."""
-    return on_post_page(ausgabe, None, config) if template_name.endswith(".html") else ausgabe

@@ -16,3 +16,11 @@ def datum_de(text: str | None) -> str:
     if len(teile) == 2:
         return f"{MONATE[int(teile[1]) - 1]} {teile[0]}"
     return teile[0]
+
+
+def datum_lang(text: str | None) -> str:
+    """2026-11-26 -> 26. November 2026 (other forms as datum_de)."""
+    teile = str(text or "").split("-")
+    if len(teile) == 3:
+        return f"{int(teile[2])}. {MONATE[int(teile[1]) - 1]} {teile[0]}"
+    return datum_de(text)

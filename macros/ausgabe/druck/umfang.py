@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .auszug import Auszug, _extern
+from macros.ausgabe.druck.auszug import Auszug, _extern
 
 KARTEN_BIS = 300
 KARTE = ".//article[contains(concat(' ', normalize-space(@class), ' '), ' ik-karte ')]"

@@ -9,14 +9,14 @@ import lxml.html
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from macros.datum import datum_de
-from macros.model import Konzept
-
-from .auszug import Auszug
+from macros.ausgabe.druck.auszug import Auszug
+from macros.darstellung.datum import datum_de
+from macros.daten.model import Konzept
+from macros.projekt import REPO
 
 VORLAGE = Path(__file__).resolve().parent / "vorlage"
 # The status colours come from the website's stylesheet (one definition); druck.css does the rest.
-STYLESHEETS = (Path(__file__).resolve().parents[2] / "docs" / "assets" / "stylesheets" / "status.css",
+STYLESHEETS = (REPO / "docs" / "assets" / "stylesheets" / "status.css",
                VORLAGE / "druck.css")
 UEBERBLICK = "Überblick"  # the start page's h1 is the document's title, which the cover already shows
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from .fehler import Fehler, sichtbar
+from macros.daten.fehler import Fehler, sichtbar
 
 try:  # libyaml, the C parser, is many times faster; fall back to pure Python where it is missing
     from yaml._yaml import CParser as _Parser

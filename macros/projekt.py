@@ -1,0 +1,39 @@
+"""Where a project's folders are: beside the mkdocs.yml being built, by default this repository's."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class Projekt:
+    """A project folder: the repository, or a copy of its sources (tests, benchmarks)."""
+
+    wurzel: Path = REPO
+
+    @classmethod
+    def aus_config(cls, config) -> Projekt:
+        """The project of a loaded MkDocs config: the folder of its mkdocs.yml."""
+        return cls(Path(config.config_file_path).resolve().parent)
+
+    @property
+    def daten(self) -> Path:
+        return self.wurzel / "data"
+
+    @property
+    def docs(self) -> Path:
+        return self.wurzel / "docs"
+
+    @property
+    def mkdocs_yml(self) -> Path:
+        return self.wurzel / "mkdocs.yml"
+
+    @property
+    def site(self) -> Path:
+        return self.wurzel / "site"
+
+
+HIER = Projekt()
