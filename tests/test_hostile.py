@@ -236,7 +236,7 @@ def test_fehlerhafte_daten_melden_deutsch_mit_ort(fall: Fehlerfall, vorlage: Pat
 
 
 def test_mindestens_fuenfzehn_fehlerfaelle_nennen_zeile_und_feld():
-    """Issue 2: at least 15 bad-input cases name line and field."""
+    """At least 15 bad-input cases name line and field."""
     mit_feld = [f for f in FEHLERFAELLE if f.feld]
     assert len(mit_feld) >= 15, len(mit_feld)
 
