@@ -10,7 +10,7 @@ from mkdocs.structure.pages import Page
 
 from macros.ausgabe import offene_daten, versionsgeschichte
 from macros.baudaten import daten_fuer
-from macros.darstellung import barrierefrei, seiten, verlauf
+from macros.darstellung import barrierefrei, seiten, statusfarben, verlauf
 from macros.projekt import Projekt
 
 
@@ -22,10 +22,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Adds a page per measure and the further pages of long lists (not to the navigation)."""
+    """Adds a page per measure, the further pages of long lists (not to the navigation), the status stylesheet."""
     vorhandene = {datei.src_uri for datei in files}
     for pfad, inhalt in seiten.erzeugte_seiten(daten_fuer(config), vorhandene).items():
         files.append(File.generated(config, pfad, content=inhalt, inclusion=InclusionLevel.NOT_IN_NAV))
+    files.append(File.generated(config, statusfarben.STYLESHEET, content=statusfarben.stylesheet()))
     return files
 
 

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from macros.ausgabe.diff import FELDNAMEN
-from macros.daten import model
+from macros.daten import begriffe
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -226,14 +226,14 @@ def test_formular_massnahme_entspricht_dem_schema(daten):
         assert formular["attributes"]["label"] == FELDNAMEN[feld], feld
     optionen = lambda f: felder[f]["attributes"]["options"]  # noqa: E731
     assert optionen("handlungsfeld") == [f.voller_titel for f in daten.handlungsfelder]
-    assert optionen("prioritaet") == list(model.PRIORITAET.values())
-    assert optionen("zeithorizont") == list(model.ZEITHORIZONT.values())
+    assert optionen("prioritaet") == list(begriffe.PRIORITAET.values())
+    assert optionen("zeithorizont") == list(begriffe.ZEITHORIZONT.values())
 
 
 def test_formular_aenderung_entspricht_dem_schema():
     felder = formularfelder("aenderung-vorschlagen.yml")
     assert felder["id"]["validations"]["required"] is True
-    assert felder["status"]["attributes"]["options"] == list(model.STATUS.values())
+    assert felder["status"]["attributes"]["options"] == list(begriffe.STATUS.values())
     beschriftung_zu_feld = {v: k for k, v in FELDNAMEN.items()}
     for option in felder["feld"]["attributes"]["options"]:
         assert beschriftung_zu_feld.get(option) in MASSNAHME["properties"], option

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from macros.darstellung.datum import datum_de
 from macros.darstellung.escape import md_zelle
+from macros.daten import begriffe as b
 from macros.daten import model as m
 from macros.daten.fehler import DatenFehler
 from macros.daten.loader import lade_daten
@@ -152,13 +153,13 @@ def wert(daten: m.Konzeptdaten, feld: str, inhalt: object) -> str:
     if inhalt is None or inhalt == ():
         return "–"
     if feld == "status":
-        return md_zelle(m.STATUS.get(inhalt, inhalt))
+        return md_zelle(b.STATUS.get(inhalt, inhalt))
     if feld == "beschlussstand":
-        return md_zelle(m.BESCHLUSSSTAND.get(inhalt, inhalt))
+        return md_zelle(b.BESCHLUSSSTAND.get(inhalt, inhalt))
     if feld == "prioritaet":
-        return md_zelle(m.PRIORITAET.get(inhalt, inhalt))
+        return md_zelle(b.PRIORITAET.get(inhalt, inhalt))
     if feld == "zeithorizont":
-        return md_zelle(m.ZEITHORIZONT.get(inhalt, inhalt))
+        return md_zelle(b.ZEITHORIZONT.get(inhalt, inhalt))
     if feld == "handlungsfeld":
         return md_zelle(_feld(daten, inhalt))
     if feld in ("federfuehrung", "partner"):
@@ -176,7 +177,7 @@ def wert(daten: m.Konzeptdaten, feld: str, inhalt: object) -> str:
 
 
 def _verlauf_aenderung(alt: tuple, neu: tuple, daten: m.Konzeptdaten) -> str:
-    eintraege = "; ".join(f"{datum_de(v.datum)} {m.STATUS.get(v.status, v.status)} – {v.text}" for v in neu[len(alt):])
+    eintraege = "; ".join(f"{datum_de(v.datum)} {b.STATUS.get(v.status, v.status)} – {v.text}" for v in neu[len(alt):])
     if neu[:len(alt)] == alt:
         return f"neuer Eintrag: {md_zelle(eintraege)}"
     return (f"**frühere Einträge geändert** ({len(alt)} → {len(neu)} Einträge); der Verlauf wird sonst nur "

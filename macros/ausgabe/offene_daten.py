@@ -19,6 +19,7 @@ import shutil
 from pathlib import Path
 
 from macros.darstellung.datum import datum_de
+from macros.daten import begriffe as b
 from macros.daten import model as m
 
 ORDNER = "daten"
@@ -100,10 +101,10 @@ def verzeichnisse(daten: m.Konzeptdaten) -> dict:
     return {
         "handlungsfelder": {f.id: f.voller_titel for f in daten.handlungsfelder},
         "stellen": {s: daten.stelle(s) for s in sorted(benutzt)},
-        "status": dict(m.STATUS),
-        "beschlussstand": dict(m.BESCHLUSSSTAND),
-        "prioritaet": dict(m.PRIORITAET),
-        "zeithorizont": dict(m.ZEITHORIZONT),
+        "status": dict(b.STATUS),
+        "beschlussstand": dict(b.BESCHLUSSSTAND),
+        "prioritaet": dict(b.PRIORITAET),
+        "zeithorizont": dict(b.ZEITHORIZONT),
         "quellen": {q.id: q.kurz for q in daten.quellen.values()},
     }
 
@@ -137,17 +138,17 @@ def csv_zeile(daten: m.Konzeptdaten, massnahme: m.Massnahme, site_url: str) -> l
     k = daten.konzept
     werte = {
         "handlungsfeld": daten.handlungsfeld(massnahme.handlungsfeld).voller_titel,
-        "status": m.STATUS[massnahme.status],
-        "beschlussstand": m.BESCHLUSSSTAND[massnahme.beschlussstand],
+        "status": b.STATUS[massnahme.status],
+        "beschlussstand": b.BESCHLUSSSTAND[massnahme.beschlussstand],
         "federfuehrung": daten.stelle(massnahme.federfuehrung),
         "partner": MEHRFACH.join(daten.stelle(p) for p in massnahme.partner),
         "zielgruppe": MEHRFACH.join(massnahme.zielgruppe),
-        "prioritaet": m.PRIORITAET.get(massnahme.prioritaet or "", ""),
-        "zeithorizont": m.ZEITHORIZONT.get(massnahme.zeithorizont or "", ""),
+        "prioritaet": b.PRIORITAET.get(massnahme.prioritaet or "", ""),
+        "zeithorizont": b.ZEITHORIZONT.get(massnahme.zeithorizont or "", ""),
         "indikatoren": MEHRFACH.join(massnahme.indikatoren),
         "links": MEHRFACH.join(f"{link.titel}: {link.url}" for link in massnahme.links),
         "quelle": MEHRFACH.join(daten.quellen[q].kurz for q in massnahme.quelle),
-        "verlauf": MEHRFACH.join(f"{v.datum}: {m.STATUS[v.status]} – {v.text}" for v in massnahme.verlauf),
+        "verlauf": MEHRFACH.join(f"{v.datum}: {b.STATUS[v.status]} – {v.text}" for v in massnahme.verlauf),
         "url": permalink(site_url, massnahme),
         "lizenz": f"{k.lizenz.name} ({k.lizenz.kennung})",
         "datenstand": k.stand,

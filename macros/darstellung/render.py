@@ -9,6 +9,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from macros.darstellung import escape, seitenteilung
 from macros.darstellung.datum import datum_de
+from macros.daten import begriffe as b
 from macros.daten import model as m
 from macros.daten.loader import datum_grenzen
 
@@ -27,8 +28,8 @@ def umgebung() -> Environment:
         keep_trailing_newline=False,
     )
     env.filters.update(datum=datum_de, absaetze=escape.absaetze, sichere_url=escape.sichere_url, zahl=zahl_de)
-    env.globals.update(STATUS=m.STATUS, BESCHLUSSSTAND=m.BESCHLUSSSTAND, PRIORITAET=m.PRIORITAET,
-                       ZEITHORIZONT=m.ZEITHORIZONT, MEILENSTEIN_STATUS=m.MEILENSTEIN_STATUS)
+    env.globals.update(STATUS=b.STATUS, BESCHLUSSSTAND=b.BESCHLUSSSTAND, PRIORITAET=b.PRIORITAET,
+                       ZEITHORIZONT=b.ZEITHORIZONT, MEILENSTEIN_STATUS=b.MEILENSTEIN_STATUS)
     return env
 
 

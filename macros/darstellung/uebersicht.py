@@ -11,6 +11,7 @@ from __future__ import annotations
 from macros.ausgabe import offene_daten
 from macros.darstellung import seitenteilung
 from macros.darstellung.render import _render, geteilt, massnahme_url, seiten_url
+from macros.daten import begriffe as b
 from macros.daten import model as m
 
 # URL parameter names of the filter (also used by filter.js; Material's search already uses q and h).
@@ -46,7 +47,7 @@ def auswahl(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, ...]) -> dict[
     return {
         "feld": zaehle(lambda x: x.handlungsfeld, lambda _: [f.id for f in daten.handlungsfelder],
                        lambda c: daten.handlungsfeld(c).voller_titel),
-        "status": zaehle(lambda x: x.status, lambda _: list(m.STATUS), lambda c: m.STATUS[c]),
+        "status": zaehle(lambda x: x.status, lambda _: list(b.STATUS), lambda c: b.STATUS[c]),
         "federfuehrung": zaehle(lambda x: x.federfuehrung,
                                 lambda a: sorted(a, key=lambda c: daten.stelle(c).lower()), daten.stelle),
     }
@@ -58,7 +59,7 @@ def massnahmen_uebersicht(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, 
     return _render("massnahmen_uebersicht.html", daten=daten, massnahmen=massnahmen, wurzel=wurzel,
                    url=massnahme_url, auswahl=auswahl(daten, daten.massnahmen), suchtext=suchtext,
                    sortierungen=SORTIERUNGEN, p=PARAMETER, gesamt=len(daten.massnahmen),
-                   status_reihenfolge=list(m.STATUS), daten_url=daten_url,
+                   status_reihenfolge=list(b.STATUS), daten_url=daten_url,
                    feld_reihenfolge=[f.id for f in daten.handlungsfelder])
 
 

@@ -1,41 +1,8 @@
-"""Typed, frozen records of the concept's data, and the German words for their codes."""
+"""Typed, frozen records of the concept's data (the German words for their codes: begriffe.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-STATUS = {
-    "geplant": "Geplant",
-    "in_umsetzung": "In Umsetzung",
-    "daueraufgabe": "Daueraufgabe",
-    "umgesetzt": "Umgesetzt",
-    "verzoegert": "Verzögert",
-    "zurueckgestellt": "Zurückgestellt",
-    "entfallen": "Entfallen",
-}
-
-BESCHLUSSSTAND = {
-    "vorschlag": "Vorschlag – nicht beschlossen",
-    "beschlossen": "Beschlossen",
-    "fortgeschrieben": "Fortgeschrieben",
-}
-
-PRIORITAET = {"hoch": "Hoch", "mittel": "Mittel", "niedrig": "Niedrig"}
-
-ZEITHORIZONT = {
-    "kurzfristig": "Kurzfristig (bis 1 Jahr)",
-    "mittelfristig": "Mittelfristig (1 bis 3 Jahre)",
-    "langfristig": "Langfristig (über 3 Jahre)",
-    "daueraufgabe": "Daueraufgabe",
-}
-
-MEILENSTEIN_STATUS = {
-    "geplant": "Geplant",
-    "erreicht": "Erreicht",
-    "verschoben": "Verschoben",
-    "entfallen": "Entfallen",
-    "laufend": "Laufend",
-}
 
 
 @dataclass(frozen=True)
