@@ -10,7 +10,7 @@ from mkdocs.structure.pages import Page
 
 from macros.ausgabe import offene_daten, versionsgeschichte
 from macros.baudaten import daten_fuer
-from macros.darstellung import barrierefrei, seiten, statusfarben, verlauf
+from macros.darstellung import barrierefrei, seiten, statusfarben, uebersicht, verlauf
 from macros.projekt import Projekt
 
 
@@ -54,6 +54,8 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Writes the open data (JSON, CSV, the JSON Schemas) into the built site."""
-    offene_daten.schreibe_offene_daten(daten_fuer(config), Path(config.site_dir), config.site_url or "",
+    """Writes the open data (JSON, CSV, the JSON Schemas) and the overview's rows for its filter into the site."""
+    daten = daten_fuer(config)
+    offene_daten.schreibe_offene_daten(daten, Path(config.site_dir), config.site_url or "",
                                        Projekt.aus_config(config).daten / "schema")
+    uebersicht.schreibe_zeilen(daten, Path(config.site_dir))

@@ -89,3 +89,42 @@ def test_das_pdf_nimmt_das_stylesheet_der_site():
     from macros.ausgabe.druck import dokument
 
     assert statusfarben.STYLESHEET in dokument.STYLESHEETS
+
+
+def test_jedes_feld_einer_massnahme_hat_genau_einen_namen():
+    import dataclasses
+
+    from macros.daten.model import Massnahme
+
+    assert list(b.FELDNAMEN) == list(MASSNAHME)
+    assert set(b.FELDNAMEN) == {f.name for f in dataclasses.fields(Massnahme)} - {"zeile"}
+    assert len(set(b.FELDNAMEN.values())) == len(b.FELDNAMEN)
+
+
+def test_spalten_der_tabellen_kommen_aus_den_begriffen(daten):
+    from macros.darstellung import zeilen
+
+    assert set(b.KAPITEL_SPALTEN) <= set(b.SPALTEN) and set(b.UEBERSICHT_SPALTEN) <= set(b.SPALTEN)
+    for spalte in b.SPALTEN:
+        assert zeilen.zelle(daten, daten.massnahmen[0], spalte).text
+    with pytest.raises(KeyError):
+        zeilen.zelle(daten, daten.massnahmen[0], "gibt-es-nicht")
+
+
+def test_karte_csv_und_tabellen_nennen_die_felder_gleich(site, daten):
+    from macros.ausgabe import offene_daten
+    from macros.darstellung.render import seiten_url
+
+    x = next(m for m in daten.massnahmen if m.partner and m.zielgruppe)
+    karte = (site / "massnahmen" / x.anker / "index.html").read_text(encoding="utf-8")
+    begriffe_der_karte = re.findall(r"<dt>(.*?)</dt>", karte)
+    assert set(begriffe_der_karte) <= set(b.FELDNAMEN.values()) | {b.ZEITRAUM}
+    assert {b.FELDNAMEN["partner"], b.FELDNAMEN["zielgruppe"], b.ZEITRAUM} <= set(begriffe_der_karte)
+    csv = (site / "daten" / "massnahmen.csv").read_bytes().decode("utf-8-sig").split("\r\n", 1)[0].split(";")
+    assert csv == [kopf for kopf, _ in offene_daten.SPALTEN]
+    assert set(csv) - set(offene_daten.ZUSATZSPALTEN.values()) <= set(b.FELDNAMEN.values())
+    for pfad, spalten in (("massnahmen/index.md", b.UEBERSICHT_SPALTEN),
+                          (daten.handlungsfeld(x.handlungsfeld).seite, b.KAPITEL_SPALTEN)):
+        html = (site / seiten_url(pfad) / "index.html").read_text(encoding="utf-8")
+        kopf = re.search(r'<table class="ik-massnahmen[^"]*">.*?<thead>\s*<tr>(.*?)</tr>', html, re.S).group(1)
+        assert re.findall(r"<th [^>]*>(.*?)</th>", kopf) == [b.SPALTEN[s] for s in spalten], pfad

@@ -32,13 +32,6 @@ ARBEITSKOPIE = "Arbeitskopie"
 HAUPTZWEIGE = ("main", "origin/main")
 NULL_COMMIT = "0" * 40
 
-FELDNAMEN = {
-    "titel": "Titel", "handlungsfeld": "Handlungsfeld", "beschreibung": "Beschreibung", "ziel": "Ziel",
-    "federfuehrung": "Federführung", "partner": "Beteiligt", "zielgruppe": "Für wen", "beginn": "Beginn",
-    "ende": "Ende", "status": "Status", "begruendung": "Begründung", "beschlussstand": "Beschlussstand",
-    "prioritaet": "Priorität", "zeithorizont": "Zeithorizont", "indikatoren": "Woran man den Fortschritt erkennt",
-    "quelle": "Quelle", "links": "Links", "stand": "Stand", "verlauf": "Verlauf",
-}
 NICHT_VERGLICHEN = ("zeile",)
 
 
@@ -141,9 +134,9 @@ def feldaenderungen(alt: m.Konzeptdaten, vorher: m.Massnahme, neu: m.Konzeptdate
         if name in NICHT_VERGLICHEN or a == b:
             continue
         if name == "verlauf":
-            zeilen.append(f"{FELDNAMEN[name]}: {_verlauf_aenderung(a, b, neu)}")
+            zeilen.append(f"{b.FELDNAMEN[name]}: {_verlauf_aenderung(a, b, neu)}")
             continue
-        zeile = f"{FELDNAMEN.get(name, name)}: {wert(alt, name, a)} → {wert(neu, name, b)}"
+        zeile = f"{b.FELDNAMEN.get(name, name)}: {wert(alt, name, a)} → {wert(neu, name, b)}"
         zeilen.append(f"**⚠️ {zeile}**" if name == "status" else zeile)
     return zeilen
 
@@ -231,7 +224,7 @@ def zusammenfassung(vergleich: Vergleich, neu: m.Konzeptdaten, basis: str, ziel:
             teile += ["**Entfallen**", ""]
             for _, x, zeilen in weg:
                 teile += [f"- **{_name(x)}** – Begründung: {wert(neu, 'begruendung', x.begruendung)}",
-                          *(f"  - {z}" for z in zeilen if not z.startswith(FELDNAMEN["begruendung"] + ":"))]
+                          *(f"  - {z}" for z in zeilen if not z.startswith(b.FELDNAMEN["begruendung"] + ":"))]
             teile.append("")
     return "\n".join(teile)
 

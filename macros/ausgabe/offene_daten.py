@@ -18,6 +18,7 @@ import json
 import shutil
 from pathlib import Path
 
+from macros.darstellung import adressen
 from macros.darstellung.datum import datum_de
 from macros.daten import begriffe as b
 from macros.daten import model as m
@@ -34,37 +35,18 @@ TRENNER = ";"
 MEHRFACH = " | "
 FORMELZEICHEN = ("=", "+", "-", "@", "\t", "\r")
 
-# CSV column header -> how to get the value from a measure. Order = column order.
-SPALTEN: tuple[tuple[str, str], ...] = (
-    ("Nr.", "id"),
-    ("Titel", "titel"),
-    ("Handlungsfeld", "handlungsfeld"),
-    ("Status", "status"),
-    ("Beschlussstand", "beschlussstand"),
-    ("Federführung", "federfuehrung"),
-    ("Beteiligt", "partner"),
-    ("Zielgruppe", "zielgruppe"),
-    ("Beginn", "beginn"),
-    ("Ende", "ende"),
-    ("Beschreibung", "beschreibung"),
-    ("Ziel", "ziel"),
-    ("Begründung", "begruendung"),
-    ("Priorität", "prioritaet"),
-    ("Zeithorizont", "zeithorizont"),
-    ("Woran man den Fortschritt erkennt", "indikatoren"),
-    ("Mehr dazu", "links"),
-    ("Quellen", "quelle"),
-    ("Verlauf", "verlauf"),
-    ("Stand der Maßnahme", "stand"),
-    ("Eigene Seite", "url"),
-    ("Lizenz", "lizenz"),
-    ("Datenstand", "datenstand"),
-)
+# The CSV's columns in their order: fields of a measure (headed by begriffe.FELDNAMEN), then three for each row.
+CSV_FELDER = ("id", "titel", "handlungsfeld", "status", "beschlussstand", "federfuehrung", "partner", "zielgruppe",
+              "beginn", "ende", "beschreibung", "ziel", "begruendung", "prioritaet", "zeithorizont", "indikatoren",
+              "links", "quelle", "verlauf", "stand", "url", "lizenz", "datenstand")
+ZUSATZSPALTEN = {"url": "Eigene Seite", "lizenz": "Lizenz", "datenstand": "Datenstand"}
+# CSV column header -> the field (or extra column) it comes from.
+SPALTEN: tuple[tuple[str, str], ...] = tuple((b.FELDNAMEN.get(f) or ZUSATZSPALTEN[f], f) for f in CSV_FELDER)
 
 
 def permalink(site_url: str, massnahme: m.Massnahme) -> str:
     """Absolute URL of a measure's own page."""
-    return f"{site_url.rstrip('/')}/massnahmen/{massnahme.anker}/"
+    return f"{site_url.rstrip('/')}/{adressen.massnahme(massnahme.id)}"
 
 
 def namensnennung(konzept: m.Konzept) -> str:

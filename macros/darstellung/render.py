@@ -7,8 +7,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from macros.darstellung import escape, seitenteilung
-from macros.darstellung.datum import datum_de
+from macros.darstellung import adressen, escape, seitenteilung, zeilen
+from macros.darstellung.datum import datum_de, zeitraum
 from macros.daten import begriffe as b
 from macros.daten import model as m
 from macros.daten.loader import datum_grenzen
@@ -29,7 +29,9 @@ def umgebung() -> Environment:
     )
     env.filters.update(datum=datum_de, absaetze=escape.absaetze, sichere_url=escape.sichere_url, zahl=zahl_de)
     env.globals.update(STATUS=b.STATUS, BESCHLUSSSTAND=b.BESCHLUSSSTAND, PRIORITAET=b.PRIORITAET,
-                       ZEITHORIZONT=b.ZEITHORIZONT, MEILENSTEIN_STATUS=b.MEILENSTEIN_STATUS)
+                       ZEITHORIZONT=b.ZEITHORIZONT, MEILENSTEIN_STATUS=b.MEILENSTEIN_STATUS, FELDNAMEN=b.FELDNAMEN,
+                       SPALTEN=b.SPALTEN, ZEITRAUM=b.ZEITRAUM, zeitraum=zeitraum, massnahme_url=massnahme_url,
+                       massnahme_pfad=adressen.massnahme)
     return env
 
 
@@ -48,7 +50,7 @@ def zahl_de(wert: float) -> str:
 
 def massnahme_url(massnahme: m.Massnahme, wurzel: str) -> str:
     """Relative URL of a measure's own page (its stable permalink)."""
-    return f"{wurzel}massnahmen/{massnahme.anker}/"
+    return wurzel + adressen.massnahme(massnahme.id)
 
 
 def massnahmen_im_feld(daten: m.Konzeptdaten, feld_id: str, seite: int, wurzel: str) -> str:
@@ -75,9 +77,10 @@ def geteilt(liste: tuple, seite: int, je_seite: int, verzeichnis: str, beschrift
 
 def massnahmen_tabelle(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, ...], wurzel: str,
                        beschriftung: str) -> str:
-    """A table of measures with id, title, status, decision state and lead, linking to each permalink."""
-    return _render("massnahmen_tabelle.html", daten=daten, massnahmen=massnahmen, wurzel=wurzel,
-                   beschriftung=beschriftung, url=massnahme_url)
+    """A table of measures in the columns begriffe.KAPITEL_SPALTEN, linking to each permalink."""
+    spalten = b.KAPITEL_SPALTEN
+    return _render("massnahmen_tabelle.html", massnahmen=massnahmen, wurzel=wurzel, beschriftung=beschriftung,
+                   spalten=spalten, zellen_von=lambda x: zeilen.zellen(daten, x, spalten))
 
 
 def massnahme_karte(daten: m.Konzeptdaten, massnahme: m.Massnahme, wurzel: str, ebene: int = 3,
@@ -89,7 +92,7 @@ def massnahme_karte(daten: m.Konzeptdaten, massnahme: m.Massnahme, wurzel: str, 
     """
     feld = daten.handlungsfeld(massnahme.handlungsfeld)
     return _render("massnahme_karte.html", daten=daten, m=massnahme, feld=feld, wurzel=wurzel, ebene=ebene,
-                   permalink=permalink, url=massnahme_url, feld_url=f"{wurzel}{seiten_url(feld.seite)}", suche=suche)
+                   permalink=permalink, feld_url=f"{wurzel}{seiten_url(feld.seite)}", suche=suche)
 
 
 def blaettern(seite: int, anzahl: int, gesamt: int, je_seite: int, url, beschriftung: str) -> str:

@@ -59,3 +59,44 @@ MEILENSTEIN_STATUS = {
     "entfallen": "Entfallen",
     "laufend": "Laufend",
 }
+
+# The name of each field of a measure, in the order of data/schema/measures.schema.json: the labels of the card,
+# the CSV columns, the lines of `make diff` and the issue forms (tests/test_workflows.py holds them to it).
+FELDNAMEN = {
+    "id": "Nr.",
+    "titel": "Titel",
+    "handlungsfeld": "Handlungsfeld",
+    "beschreibung": "Beschreibung",
+    "ziel": "Ziel",
+    "federfuehrung": "Federführung",
+    "partner": "Beteiligt",
+    "zielgruppe": "Für wen",
+    "beginn": "Beginn",
+    "ende": "Ende",
+    "status": "Status",
+    "begruendung": "Begründung",
+    "beschlussstand": "Beschlussstand",
+    "prioritaet": "Priorität",
+    "zeithorizont": "Zeithorizont",
+    "indikatoren": "Woran man den Fortschritt erkennt",
+    "quelle": "Quelle",
+    "links": "Mehr dazu",
+    "stand": "Stand",
+    "verlauf": "Verlauf",
+}
+# Beginn and Ende shown together ("Mai 2019 bis 2020").
+ZEITRAUM = "Zeitraum"
+
+# The columns a table of measures can have: key -> header. "titel" is headed by what the row stands for.
+SPALTEN = {
+    "id": FELDNAMEN["id"],
+    "titel": "Maßnahme",
+    "status": FELDNAMEN["status"],
+    "handlungsfeld": FELDNAMEN["handlungsfeld"],
+    "federfuehrung": FELDNAMEN["federfuehrung"],
+    "beschlussstand": FELDNAMEN["beschlussstand"],
+    "zeitraum": ZEITRAUM,
+}
+# The table of a chapter's measures, and the overview of all measures.
+KAPITEL_SPALTEN = ("id", "titel", "status", "beschlussstand", "federfuehrung", "zeitraum")
+UEBERSICHT_SPALTEN = ("id", "titel", "status", "handlungsfeld", "federfuehrung", "beschlussstand", "zeitraum")

@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+def anker(kennung: str) -> str:
+    """A measure's stable anchor and URL part: its id in lower case, SP-01 -> sp-01."""
+    return kennung.lower()
+
+
 @dataclass(frozen=True)
 class Link:
     titel: str
@@ -50,7 +55,7 @@ class Massnahme:
     @property
     def anker(self) -> str:
         """Stable anchor and URL part, e.g. sp-01."""
-        return self.id.lower()
+        return anker(self.id)
 
 
 @dataclass(frozen=True)
