@@ -176,7 +176,7 @@ def wert(daten: m.Konzeptdaten, feld: str, inhalt: object) -> str:
 
 
 def _verlauf_aenderung(alt: tuple, neu: tuple, daten: m.Konzeptdaten) -> str:
-    eintraege = "; ".join(f"{datum_de(v.datum)} {m.STATUS.get(v.status, v.status)} – {v.text}" for v in neu[len(alt):])
+    eintraege = "; ".join(f"{datum_de(v.datum)} – {v.text}" for v in neu[len(alt):])
     if neu[:len(alt)] == alt:
         return f"neuer Eintrag: {md_zelle(eintraege)}"
     return (f"**frühere Einträge geändert** ({len(alt)} → {len(neu)} Einträge); der Verlauf wird sonst nur "

@@ -147,7 +147,7 @@ def csv_zeile(daten: m.Konzeptdaten, massnahme: m.Massnahme, site_url: str) -> l
         "indikatoren": MEHRFACH.join(massnahme.indikatoren),
         "links": MEHRFACH.join(f"{link.titel}: {link.url}" for link in massnahme.links),
         "quelle": MEHRFACH.join(daten.quellen[q].kurz for q in massnahme.quelle),
-        "verlauf": MEHRFACH.join(f"{v.datum}: {m.STATUS[v.status]} – {v.text}" for v in massnahme.verlauf),
+        "verlauf": MEHRFACH.join(f"{v.datum}: {v.text}" for v in massnahme.verlauf),
         "url": permalink(site_url, massnahme),
         "lizenz": f"{k.lizenz.name} ({k.lizenz.kennung})",
         "datenstand": k.stand,

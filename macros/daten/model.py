@@ -46,8 +46,9 @@ class Link:
 
 @dataclass(frozen=True)
 class Verlaufseintrag:
+    """A dated note on a measure. It carries no status: the status is written once, in Massnahme.status."""
+
     datum: str
-    status: str
     text: str
     quelle: tuple[str, ...] = ()
 

@@ -85,10 +85,9 @@ def massnahme_yaml(kennung: str, feld: str, zufall: random.Random, stellen: list
         zeilen.append(f"      - {{titel: {text(satz(zufall, 4)[:-1])}, url: \"https://www.landkreis-rostock.de/\"}}")
     if zufall.random() < 0.3:
         zeilen.append("    verlauf:")
-        frueher = [s for s in STATUS if s not in MIT_BEGRUENDUNG and s != status][:zufall.randint(0, 2)]
-        for i, stand in enumerate([*frueher, status]):
+        for i in range(zufall.randint(1, 3)):
             zeilen.append(f"      - {{datum: {jahr + i}-0{zufall.randint(1, 9)}-1{zufall.randint(0, 9)}, "
-                          f"status: {stand}, text: {text(satz(zufall, zufall.randint(5, 12)))}}}")
+                          f"text: {text(satz(zufall, zufall.randint(5, 12)))}}}")
     return "\n".join(zeilen) + "\n"
 
 
