@@ -28,7 +28,7 @@ class Makros:
 
     NAMEN = ("massnahmen", "status_uebersicht", "alle_massnahmen", "offene_daten_dateien", "offene_daten_spalten",
              "kennzahlen", "kennzahl", "ziele", "arbeitsgruppe", "gremium", "meilensteine", "quellenverzeichnis",
-             "stand", "stichtag", "quelle", "aenderungsverlauf")
+             "stand", "stichtag", "quelle", "aenderungsverlauf", "beschluesse")
 
     def __init__(self, env):
         self.env = env
@@ -76,6 +76,10 @@ class Makros:
 
     def meilensteine(self) -> str:
         return render.meilensteine(self.daten)
+
+    def beschluesse(self) -> str:
+        """The decisions the measures rest on, with the measures of each."""
+        return render.beschluesse(self.daten, self.wurzel)
 
     def quellenverzeichnis(self) -> str:
         return render.quellenverzeichnis(self.daten)

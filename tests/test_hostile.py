@@ -198,6 +198,12 @@ FEHLERFAELLE = [
     Fehlerfall("vorschlag_als_beschlossen", anhaengen(massnahme(beschlussstand="beschlossen"),
                                                       "beschlussstand: beschlossen"),
                ("nur auf einen Vorschlag",), "beschlussstand"),
+    Fehlerfall("beschluss_fehlt", anhaengen(massnahme(beschlussstand="beschlossen", quelle="[svz-2017-10-13]"),
+                                            "beschlussstand: beschlossen"),
+               ("nennt ihren Beschluss", "data/beschluesse.yaml"), "beschluss"),
+    Fehlerfall("unbekannter_beschluss", anhaengen(massnahme(beschlussstand="beschlossen", quelle="[svz-2017-10-13]",
+                                                            beschluss="drucksache-erfunden"), "drucksache-erfunden"),
+               ("Unbekannte Kennung",), "beschluss"),
 ]
 
 

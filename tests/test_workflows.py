@@ -208,7 +208,7 @@ def test_teamnamen_stehen_nur_an_einem_ort():
 
 SCHEMA = json.loads((ROOT / "data" / "schema" / "measures.schema.json").read_text(encoding="utf-8"))
 MASSNAHME = SCHEMA["$defs"]["massnahme"]
-VON_DER_REDAKTION = {"id", "status", "beschlussstand", "stand", "verlauf", "begruendung"}
+VON_DER_REDAKTION = {"id", "status", "beschlussstand", "beschluss", "stand", "verlauf", "begruendung"}
 
 
 def formularfelder(name: str) -> dict[str, dict]:

@@ -35,6 +35,7 @@ FELDNAMEN = {
     "titel": "Titel", "handlungsfeld": "Handlungsfeld", "beschreibung": "Beschreibung", "ziel": "Ziel",
     "federfuehrung": "Federführung", "partner": "Beteiligt", "zielgruppe": "Für wen", "beginn": "Beginn",
     "ende": "Ende", "status": "Status", "begruendung": "Begründung", "beschlussstand": "Beschlussstand",
+    "beschluss": "Beschluss",
     "prioritaet": "Priorität", "zeithorizont": "Zeithorizont", "indikatoren": "Woran man den Fortschritt erkennt",
     "quelle": "Quelle", "links": "Links", "stand": "Stand", "verlauf": "Verlauf",
 }
@@ -76,12 +77,12 @@ def lade_revision(repo: Path, revision: str | None) -> m.Konzeptdaten | None:
         raise
     with tempfile.TemporaryDirectory(prefix="ik-diff-") as ordner, tarfile.open(fileobj=io.BytesIO(archiv)) as tar:
         tar.extractall(ordner, filter="data")
-        return _lade(Path(ordner) / "data", revision)
+        return _lade(Path(ordner) / "data", revision, frueher=True)
 
 
-def _lade(data_dir: Path, name: str) -> m.Konzeptdaten:
+def _lade(data_dir: Path, name: str, frueher: bool = False) -> m.Konzeptdaten:
     try:
-        return lade_daten(data_dir)
+        return lade_daten(data_dir, frueher=frueher)
     except DatenFehler as fehler:
         raise Abbruch(f"Die Daten in „{name}“ sind fehlerhaft:\n{fehler.bericht()}") from None
 
@@ -166,6 +167,9 @@ def wert(daten: m.Konzeptdaten, feld: str, inhalt: object) -> str:
         return md_zelle(", ".join(_stelle(daten, i) for i in ids))
     if feld == "quelle":
         return md_zelle("; ".join(daten.quellen[q].kurz if q in daten.quellen else q for q in inhalt))
+    if feld == "beschluss":
+        beschluss = daten.beschluesse.get(inhalt)
+        return md_zelle(f"{beschluss.titel} ({datum_de(beschluss.datum)})" if beschluss else inhalt)
     if feld in ("beginn", "ende", "stand"):
         return md_zelle(datum_de(inhalt))
     if feld == "links":

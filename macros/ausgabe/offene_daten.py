@@ -40,6 +40,7 @@ SPALTEN: tuple[tuple[str, str], ...] = (
     ("Handlungsfeld", "handlungsfeld"),
     ("Status", "status"),
     ("Beschlussstand", "beschlussstand"),
+    ("Beschluss", "beschluss"),
     ("Federführung", "federfuehrung"),
     ("Beteiligt", "partner"),
     ("Zielgruppe", "zielgruppe"),
@@ -105,7 +106,16 @@ def verzeichnisse(daten: m.Konzeptdaten) -> dict:
         "prioritaet": dict(m.PRIORITAET),
         "zeithorizont": dict(m.ZEITHORIZONT),
         "quellen": {q.id: q.kurz for q in daten.quellen.values()},
+        "beschluesse": {b.id: beschluss_text(daten, b) for b in daten.beschluesse.values()},
     }
+
+
+def beschluss_text(daten: m.Konzeptdaten, beschluss: m.Beschluss) -> str:
+    """'Beschluss des Integrationskonzepts (Kreistagsbeschluss: Kreistag …, 13.05.2019, Drucksache …)'."""
+    angaben = [f"{m.BESCHLUSSART[beschluss.art]}: {daten.stelle(beschluss.gremium)}", datum_de(beschluss.datum)]
+    if beschluss.drucksache:
+        angaben.append(f"Drucksache {beschluss.drucksache}")
+    return f"{beschluss.titel} ({', '.join(angaben)})"
 
 
 def massnahmen_json(daten: m.Konzeptdaten, site_url: str) -> str:
@@ -139,6 +149,7 @@ def csv_zeile(daten: m.Konzeptdaten, massnahme: m.Massnahme, site_url: str) -> l
         "handlungsfeld": daten.handlungsfeld(massnahme.handlungsfeld).voller_titel,
         "status": m.STATUS[massnahme.status],
         "beschlussstand": m.BESCHLUSSSTAND[massnahme.beschlussstand],
+        "beschluss": beschluss_text(daten, daten.beschluesse[massnahme.beschluss]) if massnahme.beschluss else "",
         "federfuehrung": daten.stelle(massnahme.federfuehrung),
         "partner": MEHRFACH.join(daten.stelle(p) for p in massnahme.partner),
         "zielgruppe": MEHRFACH.join(massnahme.zielgruppe),

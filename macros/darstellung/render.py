@@ -28,7 +28,8 @@ def umgebung() -> Environment:
     )
     env.filters.update(datum=datum_de, absaetze=escape.absaetze, sichere_url=escape.sichere_url, zahl=zahl_de)
     env.globals.update(STATUS=m.STATUS, BESCHLUSSSTAND=m.BESCHLUSSSTAND, PRIORITAET=m.PRIORITAET,
-                       ZEITHORIZONT=m.ZEITHORIZONT, MEILENSTEIN_STATUS=m.MEILENSTEIN_STATUS)
+                       ZEITHORIZONT=m.ZEITHORIZONT, MEILENSTEIN_STATUS=m.MEILENSTEIN_STATUS,
+                       BESCHLUSSART=m.BESCHLUSSART)
     return env
 
 
@@ -119,6 +120,17 @@ def ziele(daten: m.Konzeptdaten, feld_id: str) -> str:
 def gremium(daten: m.Konzeptdaten, gremium_id: str) -> str:
     """What a Gremium is, who leads it (by role) and what it does."""
     return _render("gremium.html", g=daten.gremien[gremium_id], daten=daten)
+
+
+def beschluesse(daten: m.Konzeptdaten, wurzel: str, zeige: int = 12) -> str:
+    """Every decision, oldest first: date, what, kind and Gremium, number, the measures resting on it, source."""
+    je_beschluss: dict[str, list[m.Massnahme]] = {}
+    for x in daten.massnahmen:
+        if x.beschluss:
+            je_beschluss.setdefault(x.beschluss, []).append(x)
+    liste = sorted(daten.beschluesse.values(), key=lambda b: datum_grenzen(b.datum)[0])
+    return _render("beschluesse.html", beschluesse=liste, je_beschluss=je_beschluss, daten=daten, wurzel=wurzel,
+                   zeige=zeige, url=massnahme_url)
 
 
 def meilensteine(daten: m.Konzeptdaten) -> str:

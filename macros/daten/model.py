@@ -22,6 +22,12 @@ BESCHLUSSSTAND = {
 
 PRIORITAET = {"hoch": "Hoch", "mittel": "Mittel", "niedrig": "Niedrig"}
 
+BESCHLUSSART = {
+    "kreistagsbeschluss": "Kreistagsbeschluss",
+    "ausschussbeschluss": "Beschluss eines Ausschusses",
+    "verwaltungsentscheidung": "Verwaltungsentscheidung",
+}
+
 ZEITHORIZONT = {
     "kurzfristig": "Kurzfristig (bis 1 Jahr)",
     "mittelfristig": "Mittelfristig (1 bis 3 Jahre)",
@@ -70,6 +76,7 @@ class Massnahme:
     beginn: str | None = None
     ende: str | None = None
     begruendung: str | None = None
+    beschluss: str | None = None
     prioritaet: str | None = None
     zeithorizont: str | None = None
     indikatoren: tuple[str, ...] = ()
@@ -114,6 +121,21 @@ class Gremium:
     leitung: str | None = None
     zusammensetzung: str | None = None
     aufgaben: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Beschluss:
+    """A decision a measure rests on: a Gremium's resolution or a decision of the administration."""
+
+    id: str
+    titel: str
+    art: str
+    gremium: str
+    datum: str
+    quelle: tuple[str, ...]
+    drucksache: str | None = None
+    url: str | None = None
+    hinweis: str | None = None
 
 
 @dataclass(frozen=True)
@@ -211,6 +233,7 @@ class Konzeptdaten:
     kennzahlen: tuple[Kennzahl, ...]
     ziele: tuple[Ziel, ...]
     massnahmen: tuple[Massnahme, ...]
+    beschluesse: dict[str, Beschluss] = field(default_factory=dict)
     _nach_feld: dict[str, tuple[Massnahme, ...]] = field(default_factory=dict, repr=False, compare=False)
     # Measures by id: each of 10,000 measure pages looks its measure up (a linear search was quadratic).
     _nach_id: dict[str, Massnahme] = field(default_factory=dict, repr=False, compare=False)
