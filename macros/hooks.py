@@ -9,7 +9,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from macros.ausgabe import offene_daten, versionsgeschichte
-from macros.baudaten import daten_fuer
+from macros.baudaten import daten_fuer, stichtag_fuer
 from macros.darstellung import barrierefrei, seiten, verlauf
 from macros.projekt import Projekt
 
@@ -22,9 +22,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Adds a page per measure and the further pages of long lists (not to the navigation)."""
+    """Adds a page per measure and per working group, and the further pages of long lists (not to the navigation)."""
     vorhandene = {datei.src_uri for datei in files}
-    for pfad, inhalt in seiten.erzeugte_seiten(daten_fuer(config), vorhandene).items():
+    for pfad, inhalt in seiten.erzeugte_seiten(daten_fuer(config), vorhandene, stichtag_fuer(config)).items():
         files.append(File.generated(config, pfad, content=inhalt, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 

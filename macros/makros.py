@@ -5,8 +5,8 @@ from __future__ import annotations
 from mkdocs.utils import get_relative_url
 
 from macros.ausgabe import offene_daten, versionsgeschichte
-from macros.baudaten import daten_fuer
-from macros.darstellung import diagramme, render, uebersicht, verlauf
+from macros.baudaten import daten_fuer, stichtag_fuer
+from macros.darstellung import arbeitsgruppen, diagramme, render, uebersicht, verlauf
 from macros.darstellung.datum import datum_de
 from macros.projekt import Projekt
 
@@ -28,7 +28,7 @@ class Makros:
 
     NAMEN = ("massnahmen", "status_uebersicht", "alle_massnahmen", "offene_daten_dateien", "offene_daten_spalten",
              "kennzahlen", "kennzahl", "ziele", "arbeitsgruppe", "gremium", "meilensteine", "quellenverzeichnis",
-             "stand", "stichtag", "quelle", "aenderungsverlauf", "beschluesse")
+             "stand", "stichtag", "quelle", "aenderungsverlauf", "beschluesse", "arbeitsgruppen")
 
     def __init__(self, env):
         self.env = env
@@ -40,7 +40,7 @@ class Makros:
 
     def massnahmen(self, feld_id: str, seite: int = 1) -> str:
         """Table and cards of the measures of one field (for its chapter); long lists over several pages."""
-        return render.massnahmen_im_feld(self.daten, feld_id, seite, self.wurzel)
+        return render.massnahmen_im_feld(self.daten, feld_id, seite, self.wurzel, stichtag_fuer(self.env.conf))
 
     def status_uebersicht(self, feld_id: str | None = None) -> str:
         """Status chart (SVG) with its table; without a field also one stacked bar per field."""
@@ -69,13 +69,17 @@ class Makros:
         return render.ziele(self.daten, feld_id)
 
     def arbeitsgruppe(self, feld_id: str) -> str:
-        return render.gremium(self.daten, self.daten.handlungsfeld(feld_id).arbeitsgruppe)
+        return render.gremium(self.daten, self.daten.handlungsfeld(feld_id).arbeitsgruppe, self.wurzel)
 
     def gremium(self, gremium_id: str) -> str:
-        return render.gremium(self.daten, gremium_id)
+        return render.gremium(self.daten, gremium_id, self.wurzel)
 
     def meilensteine(self) -> str:
         return render.meilensteine(self.daten)
+
+    def arbeitsgruppen(self) -> str:
+        """Every working group with the number of measures that are overdue, due soon or due for review."""
+        return arbeitsgruppen.uebersicht(self.daten, stichtag_fuer(self.env.conf), self.wurzel)
 
     def beschluesse(self) -> str:
         """The decisions the measures rest on, with the measures of each."""

@@ -9,6 +9,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from macros.darstellung import escape, seitenteilung
 from macros.darstellung.datum import datum_de
+from macros.daten import faelligkeit, gruppen
 from macros.daten import model as m
 from macros.daten.loader import datum_grenzen
 
@@ -29,7 +30,8 @@ def umgebung() -> Environment:
     env.filters.update(datum=datum_de, absaetze=escape.absaetze, sichere_url=escape.sichere_url, zahl=zahl_de)
     env.globals.update(STATUS=m.STATUS, BESCHLUSSSTAND=m.BESCHLUSSSTAND, PRIORITAET=m.PRIORITAET,
                        ZEITHORIZONT=m.ZEITHORIZONT, MEILENSTEIN_STATUS=m.MEILENSTEIN_STATUS,
-                       BESCHLUSSART=m.BESCHLUSSART)
+                       BESCHLUSSART=m.BESCHLUSSART, HINWEISE=faelligkeit.HINWEISE,
+                       HINWEIS_BEDEUTUNG=faelligkeit.BEDEUTUNG)
     return env
 
 
@@ -51,14 +53,15 @@ def massnahme_url(massnahme: m.Massnahme, wurzel: str) -> str:
     return f"{wurzel}massnahmen/{massnahme.anker}/"
 
 
-def massnahmen_im_feld(daten: m.Konzeptdaten, feld_id: str, seite: int, wurzel: str) -> str:
+def massnahmen_im_feld(daten: m.Konzeptdaten, feld_id: str, seite: int, wurzel: str,
+                       stichtag: faelligkeit.Stichtag | None = None) -> str:
     """Table and cards of one field's measures on page `seite` of its chapter, with page links if needed."""
     feld = daten.handlungsfeld(feld_id)
     liste, oben, unten = geteilt(daten.massnahmen_im_feld(feld_id), seite, seitenteilung.KARTEN_JE_SEITE,
                                  seiten_url(feld.seite), f"Seiten der Maßnahmen im Bereich {feld.titel}", wurzel)
     tabelle = massnahmen_tabelle(daten, liste, wurzel, f"Maßnahmen im Bereich {feld.titel}")
     suche = seitenteilung.suche_fuer(len(daten.massnahmen), eigene_seite=False)
-    karten = "\n".join(massnahme_karte(daten, x, wurzel, suche=suche) for x in liste)
+    karten = "\n".join(massnahme_karte(daten, x, wurzel, suche=suche, stichtag=stichtag) for x in liste)
     return "\n".join(teil for teil in (oben, tabelle, karten, unten) if teil)
 
 
@@ -81,15 +84,18 @@ def massnahmen_tabelle(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, ...
 
 
 def massnahme_karte(daten: m.Konzeptdaten, massnahme: m.Massnahme, wurzel: str, ebene: int = 3,
-                    permalink: bool = True, suche: str = "voll") -> str:
+                    permalink: bool = True, suche: str = "voll", stichtag: faelligkeit.Stichtag | None = None) -> str:
     """A card with every field of one measure, its sources and its history; anchored by its id.
 
     suche: what the search index takes from it, "voll", "titel" (the heading only) or "aus"
     (see seitenteilung.suche_fuer: large catalogues keep the index small).
+    stichtag: with a reference date the card shows what is due on it (Überfällig, Bald fällig, Prüfung fällig).
     """
     feld = daten.handlungsfeld(massnahme.handlungsfeld)
+    hinweise = faelligkeit.hinweise(massnahme, stichtag.datum) if stichtag else ()
     return _render("massnahme_karte.html", daten=daten, m=massnahme, feld=feld, wurzel=wurzel, ebene=ebene,
-                   permalink=permalink, url=massnahme_url, feld_url=f"{wurzel}{seiten_url(feld.seite)}", suche=suche)
+                   permalink=permalink, url=massnahme_url, feld_url=f"{wurzel}{seiten_url(feld.seite)}", suche=suche,
+                   hinweise=hinweise, stichtag=stichtag)
 
 
 def blaettern(seite: int, anzahl: int, gesamt: int, je_seite: int, url, beschriftung: str) -> str:
@@ -117,9 +123,11 @@ def ziele(daten: m.Konzeptdaten, feld_id: str) -> str:
     return _render("ziele.html", ziele=daten.ziele_im_feld(feld_id), daten=daten)
 
 
-def gremium(daten: m.Konzeptdaten, gremium_id: str) -> str:
-    """What a Gremium is, who leads it (by role) and what it does."""
-    return _render("gremium.html", g=daten.gremien[gremium_id], daten=daten)
+def gremium(daten: m.Konzeptdaten, gremium_id: str, wurzel: str = "") -> str:
+    """What a Gremium is, who leads it (by role) and what it does; a working group links to its own page."""
+    ist_gruppe = any(feld.arbeitsgruppe == gremium_id for feld in daten.handlungsfelder)
+    seite_url = f"{wurzel}{gruppen.ORDNER}{gremium_id}/" if ist_gruppe else None
+    return _render("gremium.html", g=daten.gremien[gremium_id], daten=daten, seite_url=seite_url)
 
 
 def beschluesse(daten: m.Konzeptdaten, wurzel: str, zeige: int = 12) -> str:

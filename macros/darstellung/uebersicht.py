@@ -15,7 +15,7 @@ from macros.daten import model as m
 
 # URL parameter names of the filter (also used by filter.js; Material's search already uses q and h).
 PARAMETER = {"feld": "feld", "status": "status", "federfuehrung": "federfuehrung", "suche": "suche",
-             "sortierung": "sortierung"}
+             "sortierung": "sortierung", "hinweis": "hinweis"}
 
 SORTIERUNGEN = (
     ("nr", "Reihenfolge im Konzept"),
