@@ -8,7 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from macros.ausgabe import offene_daten, versionsgeschichte
+from macros.ausgabe import kalender, offene_daten, versionsgeschichte
 from macros.baudaten import daten_fuer, stichtag_fuer
 from macros.darstellung import barrierefrei, seiten, verlauf
 from macros.projekt import Projekt
@@ -53,6 +53,7 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Writes the open data (JSON, CSV, the JSON Schemas) into the built site."""
+    """Writes the open data (JSON, CSV, the JSON Schemas) and the calendar feeds into the built site."""
     offene_daten.schreibe_offene_daten(daten_fuer(config), Path(config.site_dir), config.site_url or "",
                                        Projekt.aus_config(config).daten / "schema")
+    kalender.schreibe_kalender(daten_fuer(config), Path(config.site_dir), config.site_url or "")
