@@ -28,7 +28,8 @@ class Makros:
 
     NAMEN = ("massnahmen", "status_uebersicht", "alle_massnahmen", "offene_daten_dateien", "offene_daten_spalten",
              "kennzahlen", "kennzahl", "ziele", "arbeitsgruppe", "gremium", "meilensteine", "quellenverzeichnis",
-             "stand", "stichtag", "quelle", "aenderungsverlauf", "beschluesse", "arbeitsgruppen")
+             "stand", "stichtag", "quelle", "aenderungsverlauf", "beschluesse", "arbeitsgruppen",
+             "entwicklung")
 
     def __init__(self, env):
         self.env = env
@@ -76,6 +77,11 @@ class Makros:
 
     def meilensteine(self) -> str:
         return render.meilensteine(self.daten)
+
+    def entwicklung(self) -> str:
+        """Status counts over time from the git history, as a chart with a table; a clear note without git."""
+        geschichte = versionsgeschichte.aktuell(Projekt.aus_config(self.env.conf).wurzel)
+        return diagramme.entwicklung(geschichte, self.daten)
 
     def arbeitsgruppen(self) -> str:
         """Every working group with the number of measures that are overdue, due soon or due for review."""

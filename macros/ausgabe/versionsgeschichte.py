@@ -7,8 +7,10 @@ clone) everything here says so instead of failing.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,6 +48,18 @@ class Aenderung:
     @property
     def massnahmen(self) -> tuple[str, ...]:
         return self.neu + self.geaendert + self.entfernt
+
+
+@dataclass(frozen=True)
+class Zeitpunkt:
+    """The end of one period (a quarter, a month or a day with changes) and the status counts of the measures then:
+    those of the last commit on or before its end that changed measures.yaml."""
+
+    einheit: str                            # "quartal", "monat" or "tag"
+    anfang: str                             # first day of the period, JJJJ-MM-TT
+    ende: str                               # last day of the period
+    zaehlung: tuple[tuple[str, int], ...]   # (status code, count) in the order the file first names them
+    commit: str
 
 
 @dataclass(frozen=True)
@@ -90,6 +104,7 @@ class Versionsgeschichte:
     version: Version = field(default_factory=Version)
     letzte_aenderung: dict[str, str] = field(default_factory=dict)
     aenderungen: tuple[Aenderung, ...] = ()
+    entwicklung: tuple[Zeitpunkt, ...] = ()   # periods, oldest first; the last one is still running
 
     def datum_von(self, pfad: str) -> str | None:
         """Date (JJJJ-MM-TT) of the last commit that changed this file, e.g. docs/index.md."""
@@ -247,6 +262,86 @@ def mit_massnahmen(wurzel: Path, aenderungen: list[Aenderung]) -> list[Aenderung
     return [ersetzt.get(a.commit, a) for a in aenderungen]
 
 
+# --- Progress over time: the status counts at the end of each period ----------------------------------------
+
+HOECHSTENS_ZEITPUNKTE = 24   # periods shown, the most recent; 24 quarters are six years
+MINDESTENS_ZEITPUNKTE = 3    # quarters if the history has at least this many, else months, else days with changes
+
+
+def _quartal(tag: dt.date) -> tuple[dt.date, dt.date]:
+    erster = dt.date(tag.year, (tag.month - 1) // 3 * 3 + 1, 1)
+    naechster = dt.date(erster.year + (erster.month == 10), (erster.month + 2) % 12 + 1, 1)
+    return erster, naechster - dt.timedelta(days=1)
+
+
+def _monat(tag: dt.date) -> tuple[dt.date, dt.date]:
+    erster = tag.replace(day=1)
+    naechster = dt.date(erster.year + (erster.month == 12), erster.month % 12 + 1, 1)
+    return erster, naechster - dt.timedelta(days=1)
+
+
+def perioden(tage: list[dt.date]) -> tuple[str, list[tuple[dt.date, dt.date]]]:
+    """The unit and the periods from the first to the last of tage (days with a change to the measures)."""
+    erster, letzter = min(tage), max(tage)
+    for einheit, periode in (("quartal", _quartal), ("monat", _monat)):
+        liste = [periode(erster)]
+        while liste[-1][1] < letzter:
+            liste.append(periode(liste[-1][1] + dt.timedelta(days=1)))
+        if len(liste) >= MINDESTENS_ZEITPUNKTE:
+            return einheit, liste[-HOECHSTENS_ZEITPUNKTE:]
+    return "tag", [(tag, tag) for tag in sorted(set(tage))][-HOECHSTENS_ZEITPUNKTE:]
+
+
+_STATUS = re.compile(rb"^([ \t]*)status:[ \t]*[\"']?([a-z_]+)", re.MULTILINE)
+
+
+def status_zaehlung(text: bytes) -> Counter | None:
+    """Status code -> number of measures in one version of measures.yaml; None if it cannot be read.
+
+    Fast path: the `status:` lines at the indentation of a measure's own fields (a history entry in block
+    style is indented deeper), used when there is one for each measure. Other layouts are parsed with PyYAML.
+    """
+    eintraege = list(_EINTRAG.finditer(text))
+    if eintraege:
+        einzug = eintraege[0].group(1)
+        zaehlung = Counter(t.group(2).decode() for t in _STATUS.finditer(text) if t.group(1) == einzug + b"  ")
+        if zaehlung.total() == sum(e.group(1) == einzug for e in eintraege):
+            return zaehlung
+    lader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        inhalt = yaml.load(text, Loader=lader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError:
+        return None
+    liste = inhalt.get("massnahmen") if isinstance(inhalt, dict) else None
+    if not isinstance(liste, list):
+        return None
+    return Counter(str(x.get("status")) for x in liste if isinstance(x, dict))
+
+
+def zeitpunkte(wurzel: Path, alle: list[Aenderung]) -> tuple[Zeitpunkt, ...]:
+    """The status counts at the end of each period, from the commits that changed measures.yaml.
+
+    The last period is the one of the newest change, still running. One `git cat-file --batch` for all versions.
+    """
+    aenderungen = [a for a in alle if MASSNAHMEN_DATEI in a.dateien and a.datum]
+    if not aenderungen:
+        return ()
+    einheit, liste = perioden([dt.date.fromisoformat(a.datum) for a in aenderungen])
+    gewaehlt = []
+    for anfang, ende in liste:
+        commit = next((a.commit for a in aenderungen if a.datum <= ende.isoformat()), None)   # newest first
+        if commit is not None:
+            gewaehlt.append((anfang, ende, commit))
+    blobs = _blobs(wurzel, sorted({f"{commit}:{MASSNAHMEN_DATEI}" for *_, commit in gewaehlt}))
+    ergebnis = []
+    for anfang, ende, commit in gewaehlt:
+        blob = blobs.get(f"{commit}:{MASSNAHMEN_DATEI}")
+        zaehlung = status_zaehlung(blob[1]) if blob else None
+        if zaehlung is not None:
+            ergebnis.append(Zeitpunkt(einheit, anfang.isoformat(), ende.isoformat(), tuple(zaehlung.items()), commit))
+    return tuple(ergebnis)
+
+
 def lies(wurzel: Path) -> Versionsgeschichte:
     """The history of this project folder, or why there is none. Never raises."""
     version, vollstaendig, grund = lies_version(wurzel)
@@ -259,9 +354,10 @@ def lies(wurzel: Path) -> Versionsgeschichte:
             for datei in a.dateien:
                 letzte.setdefault(datei, a.datum)
         neueste = mit_massnahmen(wurzel, alle[:HOECHSTENS_AENDERUNGEN])
+        entwicklung = zeitpunkte(wurzel, alle)
     except _KeinGit:
         return Versionsgeschichte(False, "Die Versionsgeschichte konnte nicht gelesen werden.", version)
-    return Versionsgeschichte(True, "", version, letzte, tuple(neueste))
+    return Versionsgeschichte(True, "", version, letzte, tuple(neueste), entwicklung)
 
 
 _aktuell: dict[Path, Versionsgeschichte] = {}
