@@ -10,7 +10,7 @@ from mkdocs.structure.pages import Page
 
 from macros.ausgabe import kalender, offene_daten, versionsgeschichte
 from macros.baudaten import daten_fuer, stichtag_fuer
-from macros.darstellung import barrierefrei, seiten, verlauf
+from macros.darstellung import barrierefrei, seiten, statusfarben, uebersicht, verlauf
 from macros.projekt import Projekt
 
 
@@ -22,10 +22,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Adds a page per measure and per working group, and the further pages of long lists (not to the navigation)."""
+    """Adds a page per measure and per working group, the further pages of long lists (not to the navigation), and
+    the status stylesheet."""
     vorhandene = {datei.src_uri for datei in files}
     for pfad, inhalt in seiten.erzeugte_seiten(daten_fuer(config), vorhandene, stichtag_fuer(config)).items():
         files.append(File.generated(config, pfad, content=inhalt, inclusion=InclusionLevel.NOT_IN_NAV))
+    files.append(File.generated(config, statusfarben.STYLESHEET, content=statusfarben.stylesheet()))
     return files
 
 
@@ -53,7 +55,10 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Writes the open data (JSON, CSV, the JSON Schemas) and the calendar feeds into the built site."""
-    offene_daten.schreibe_offene_daten(daten_fuer(config), Path(config.site_dir), config.site_url or "",
+    """Writes the open data (JSON, CSV, the JSON Schemas), the overview's rows for its filter and the calendar
+    feeds into the site."""
+    daten = daten_fuer(config)
+    offene_daten.schreibe_offene_daten(daten, Path(config.site_dir), config.site_url or "",
                                        Projekt.aus_config(config).daten / "schema")
-    kalender.schreibe_kalender(daten_fuer(config), Path(config.site_dir), config.site_url or "")
+    uebersicht.schreibe_zeilen(daten, Path(config.site_dir))
+    kalender.schreibe_kalender(daten, Path(config.site_dir), config.site_url or "")

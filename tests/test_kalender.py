@@ -7,9 +7,9 @@ import datetime as dt
 import icalendar
 from conftest import ROOT, mkdocs_build
 
+from macros.daten.begriffe import STATUS
 from macros.daten.gruppen import KALENDER_KONZEPT, KALENDER_ORDNER, gruppen
 from macros.daten.loader import datum_grenzen
-from macros.daten.model import STATUS
 
 
 def feeds(site) -> dict[str, icalendar.Calendar]:

@@ -25,6 +25,7 @@ from macros.ausgabe import diff
 from macros.ausgabe.druck.fehler import DruckFehler
 from macros.darstellung.datum import datum_de
 from macros.darstellung.escape import md_zelle
+from macros.daten import begriffe as b
 from macros.daten import faelligkeit
 from macros.daten import model as m
 
@@ -141,7 +142,7 @@ def vergleiche(von: Stelle, bis: Stelle, alt: m.Konzeptdaten | None, neu: m.Konz
     """The report from the data at both ends (alt None: VON has no data yet)."""
     vorher = {x.id: x for x in alt.massnahmen} if alt else {}
     feld = lambda x: neu.handlungsfeld(x.handlungsfeld).titel  # noqa: E731
-    status = lambda code: m.STATUS.get(code, code)  # noqa: E731
+    status = lambda code: b.STATUS.get(code, code)  # noqa: E731
 
     def abschnitt(kennung: str, titel: str, auswahl, zusatz) -> Abschnitt:
         return Abschnitt(kennung, titel, tuple(Eintrag(x, feld(x), zusatz(x, vorher.get(x.id)))
@@ -156,18 +157,18 @@ def vergleiche(von: Stelle, bis: Stelle, alt: m.Konzeptdaten | None, neu: m.Konz
                   lambda x, a: f"vorher: {status(a.status)}" if a else "im Zeitraum neu aufgenommen"),
         abschnitt("verzoegert", "Neu verzögert", wechsel("verzoegert"), begruendung),
         abschnitt("neu", "Neu aufgenommen", lambda x, a: a is None,
-                  lambda x, a: f"Status: {status(x.status)} · {m.BESCHLUSSSTAND[x.beschlussstand]}"),
+                  lambda x, a: f"Status: {status(x.status)} · {b.BESCHLUSSSTAND[x.beschlussstand]}"),
         abschnitt("entfallen", "Entfallen", lambda x, a: a is not None and wechsel("entfallen")(x, a), begruendung),
         abschnitt("beschlussstand", "Beschlussstand geändert",
                   lambda x, a: a is not None and a.beschlussstand != x.beschlussstand,
-                  lambda x, a: f"{m.BESCHLUSSSTAND.get(a.beschlussstand, a.beschlussstand)} → "
-                               f"{m.BESCHLUSSSTAND[x.beschlussstand]}"),
+                  lambda x, a: f"{b.BESCHLUSSSTAND.get(a.beschlussstand, a.beschlussstand)} → "
+                               f"{b.BESCHLUSSSTAND[x.beschlussstand]}"),
         abschnitt("ueberfaellig", f"Überfällig am {datum_de(bis.stichtag.isoformat())}",
                   lambda x, a: "ueberfaellig" in faelligkeit.hinweise(x, bis.stichtag),
                   lambda x, a: f"Ende: {datum_de(x.ende)} · Status: {status(x.status)}"),
     ]
     zaehlung = tuple((label, sum(x.status == code for x in vorher.values()),
-                      sum(x.status == code for x in neu.massnahmen)) for code, label in m.STATUS.items())
+                      sum(x.status == code for x in neu.massnahmen)) for code, label in b.STATUS.items())
     return Bericht(von, bis, zaehlung, (len(vorher), len(neu.massnahmen)), tuple(abschnitte), neu.konzept.titel)
 
 
@@ -181,7 +182,7 @@ def erstelle(repo: Path, von: str, bis: str) -> Bericht:
         raise BerichtFehler(str(fehler)) from None
     if neu is None:
         raise BerichtFehler(f"BIS ({ende.name}) hat keinen Ordner data/.")
-    return vergleiche(anfang, ende, alt, neu)
+    return vergleiche(anfang, ende, alt.daten if alt else None, neu.daten)
 
 
 # --- Writing ------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from icalendar import Calendar, Event, vDuration
 
 from macros.darstellung.datum import datum_de
 from macros.darstellung.render import seiten_url
+from macros.daten import begriffe as b
 from macros.daten import gruppen
 from macros.daten import model as m
 from macros.daten.loader import datum_grenzen
@@ -64,7 +65,7 @@ def termine(daten: m.Konzeptdaten, site_url: str) -> list[Termin]:
             continue
         von, bis = datum_grenzen(ms.datum)
         art = "geschehen am" if ms.datum_ist else "geplant für"
-        text = [f"Meilenstein des Integrationskonzepts ({m.MEILENSTEIN_STATUS[ms.status]}), {art} "
+        text = [f"Meilenstein des Integrationskonzepts ({b.MEILENSTEIN_STATUS[ms.status]}), {art} "
                 f"{datum_de(ms.datum)}{_ungenau(ms.datum)}."]
         if ms.beschreibung:
             text.append(ms.beschreibung)
@@ -82,7 +83,7 @@ def termine(daten: m.Konzeptdaten, site_url: str) -> list[Termin]:
                 continue
             datum = datum_grenzen(wert)[tag]
             text = (f"{art} der Maßnahme {x.id} laut Daten: {datum_de(wert)}{_ungenau(wert)}. "
-                    f"Status: {m.STATUS[x.status]}. Federführung: {daten.stelle(x.federfuehrung)}.\n\n"
+                    f"Status: {b.STATUS[x.status]}. Federführung: {daten.stelle(x.federfuehrung)}.\n\n"
                     f"Mehr dazu: {url}")
             ergebnis.append(Termin(f"massnahme-{x.anker}-{art.lower()}{UID_ENDE}", datum,
                                    datum + dt.timedelta(days=1), f"{art}: {x.id} {x.titel}", text, url,

@@ -17,12 +17,13 @@ from pathlib import Path
 import yaml
 
 from macros.darstellung.datum import datum_de
+from macros.daten.vergleich import ENTFERNT, GEAENDERT, NEU, Fassung, Massnahmenaenderung, vergleiche
 
 MASSNAHMEN_DATEI = "data/measures.yaml"
 # What readers see as a change: chapter texts and data, not stylesheets or scripts under docs/assets/.
 VERFOLGTE_PFADE = (":(glob)docs/**/*.md", "data")
 HOECHSTENS_AENDERUNGEN = 50   # commits listed on the Änderungsverlauf page
-HOECHSTENS_VERGLEICHE = 25    # of those, commits whose measures are compared (two YAML parses each)
+HOECHSTENS_VERGLEICHE = 25    # of those, commits whose measures are compared (vergleich.py)
 FASSUNG_MUSTER = "fassung-*"  # tags of adopted versions, e.g. fassung-2019-05
 
 _SEP_FELD, _SEP_EINTRAG = "\x1f", "\x1e"
@@ -30,20 +31,37 @@ _SEP_FELD, _SEP_EINTRAG = "\x1f", "\x1e"
 
 @dataclass(frozen=True)
 class Aenderung:
-    """One commit that touched docs/ or data/, and the measures it added, changed or removed."""
+    """One commit that touched docs/ or data/, and what it did to each measure (vergleich.vergleiche: new,
+    changed field by field, removed); vergleich None: its measures were not compared."""
 
     commit: str
     datum: str
     zusammenfassung: str
     dateien: tuple[str, ...]
-    neu: tuple[str, ...] = ()
-    geaendert: tuple[str, ...] = ()
-    entfernt: tuple[str, ...] = ()
-    verglichen: bool = False
+    vergleich: dict[str, Massnahmenaenderung] | None = None
 
     @property
     def kurz(self) -> str:
         return self.commit[:7]
+
+    @property
+    def verglichen(self) -> bool:
+        return self.vergleich is not None
+
+    def _art(self, art: str) -> tuple[str, ...]:
+        return tuple(k for k, a in (self.vergleich or {}).items() if a.art == art)
+
+    @property
+    def neu(self) -> tuple[str, ...]:
+        return self._art(NEU)
+
+    @property
+    def geaendert(self) -> tuple[str, ...]:
+        return self._art(GEAENDERT)
+
+    @property
+    def entfernt(self) -> tuple[str, ...]:
+        return self._art(ENTFERNT)
 
     @property
     def massnahmen(self) -> tuple[str, ...]:
@@ -181,43 +199,6 @@ def lies_log(wurzel: Path) -> list[Aenderung]:
     return ergebnis
 
 
-def massnahmen_vergleich(alt: dict[str, dict] | None, neu: dict[str, dict] | None
-                         ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """(added, changed, removed) ids between two versions of the measures (id -> record)."""
-    alt, neu = alt or {}, neu or {}
-    return (tuple(i for i in neu if i not in alt),
-            tuple(i for i in neu if i in alt and alt[i] != neu[i]),
-            tuple(i for i in alt if i not in neu))
-
-
-_EINTRAG = re.compile(rb"^([ \t]*)-[ \t]+(?:\{[ \t]*)?id:[ \t]*[\"']?([A-Za-z0-9-]+)", re.MULTILINE)
-_KOMMENTAR = re.compile(rb"^[ \t]*#.*\n?", re.MULTILINE)
-
-
-def massnahmen_aus_yaml(text: bytes) -> dict[str, object] | None:
-    """id -> something that is equal exactly when that measure is unchanged; None if the version is unreadable.
-
-    Fast path: the text of each list item (comments dropped), so 10,000 measures cost a regex, not a YAML parse.
-    Files in another layout are parsed with PyYAML's C loader.
-    """
-    treffer = list(_EINTRAG.finditer(text))
-    einzug = treffer[0].group(1) if treffer else None
-    treffer = [t for t in treffer if t.group(1) == einzug]
-    if treffer:
-        grenzen = [t.start() for t in treffer] + [len(text)]
-        return {t.group(2).decode(): _KOMMENTAR.sub(b"", text[grenzen[i]:grenzen[i + 1]]).rstrip()
-                for i, t in enumerate(treffer)}
-    lader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        inhalt = yaml.load(text, Loader=lader)  # noqa: S506 - a safe loader
-    except yaml.YAMLError:
-        return None
-    liste = inhalt.get("massnahmen") if isinstance(inhalt, dict) else None
-    if not isinstance(liste, list):
-        return None
-    return {str(e["id"]): e for e in liste if isinstance(e, dict) and "id" in e}
-
-
 def _blobs(wurzel: Path, angaben: list[str]) -> dict[str, tuple[str, bytes] | None]:
     """Spec ('sha:path') -> (object id, content) or None if missing, all through one `git cat-file --batch`."""
     if not angaben:
@@ -238,27 +219,25 @@ def _blobs(wurzel: Path, angaben: list[str]) -> dict[str, tuple[str, bytes] | No
 
 
 def mit_massnahmen(wurzel: Path, aenderungen: list[Aenderung]) -> list[Aenderung]:
-    """Adds to each commit that changed measures.yaml which measures it added, changed or removed."""
+    """Adds to each commit that changed measures.yaml what it did to each measure (vergleich.vergleiche)."""
     zu_vergleichen = [a for a in aenderungen if MASSNAHMEN_DATEI in a.dateien][:HOECHSTENS_VERGLEICHE]
     angaben = [s for a in zu_vergleichen for s in (f"{a.commit}:{MASSNAHMEN_DATEI}", f"{a.commit}^:{MASSNAHMEN_DATEI}")]
     blobs = _blobs(wurzel, angaben)
-    gelesen: dict[str, dict | None] = {}
+    fassungen: dict[str, Fassung] = {}   # by object id: a version is read once, as parent and as child
 
-    def version(angabe: str) -> dict | None:
+    def fassung(angabe: str) -> Fassung | None:
         blob = blobs.get(angabe)
         if blob is None:
-            return {}
-        if blob[0] not in gelesen:
-            gelesen[blob[0]] = massnahmen_aus_yaml(blob[1])
-        return gelesen[blob[0]]
+            return None   # no measures.yaml in that commit
+        if blob[0] not in fassungen:
+            fassungen[blob[0]] = Fassung(blob[1])
+        return fassungen[blob[0]]
 
     ersetzt = {}
     for a in zu_vergleichen:
-        alt, neu = version(f"{a.commit}^:{MASSNAHMEN_DATEI}"), version(f"{a.commit}:{MASSNAHMEN_DATEI}")
-        if alt is None or neu is None:
-            continue
-        hinzu, geaendert, weg = massnahmen_vergleich(alt, neu)
-        ersetzt[a.commit] = Aenderung(a.commit, a.datum, a.zusammenfassung, a.dateien, hinzu, geaendert, weg, True)
+        vergleich = vergleiche(fassung(f"{a.commit}^:{MASSNAHMEN_DATEI}"), fassung(f"{a.commit}:{MASSNAHMEN_DATEI}"))
+        if vergleich is not None:
+            ersetzt[a.commit] = Aenderung(a.commit, a.datum, a.zusammenfassung, a.dateien, vergleich)
     return [ersetzt.get(a.commit, a) for a in aenderungen]
 
 
@@ -292,6 +271,7 @@ def perioden(tage: list[dt.date]) -> tuple[str, list[tuple[dt.date, dt.date]]]:
     return "tag", [(tag, tag) for tag in sorted(set(tage))][-HOECHSTENS_ZEITPUNKTE:]
 
 
+_MASSNAHME = re.compile(rb"^([ \t]*)-[ \t]+(?:\{[ \t]*)?id:", re.MULTILINE)
 _STATUS = re.compile(rb"^([ \t]*)status:[ \t]*[\"']?([a-z_]+)", re.MULTILINE)
 
 
@@ -301,7 +281,7 @@ def status_zaehlung(text: bytes) -> Counter | None:
     Fast path: the `status:` lines at the indentation of a measure's own fields (a history entry in block
     style is indented deeper), used when there is one for each measure. Other layouts are parsed with PyYAML.
     """
-    eintraege = list(_EINTRAG.finditer(text))
+    eintraege = list(_MASSNAHME.finditer(text))
     if eintraege:
         einzug = eintraege[0].group(1)
         zaehlung = Counter(t.group(2).decode() for t in _STATUS.finditer(text) if t.group(1) == einzug + b"  ")

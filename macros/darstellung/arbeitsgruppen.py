@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from macros.darstellung import seitenteilung
+from macros.darstellung import seitenteilung, zeilen
 from macros.darstellung import uebersicht as uebersicht_
 from macros.darstellung.datum import datum_lang
 from macros.darstellung.render import _render, geteilt, massnahme_url, seiten_url
@@ -17,6 +17,8 @@ from macros.daten import faelligkeit
 from macros.daten import model as m
 from macros.daten.gruppen import KALENDER_KONZEPT, KALENDER_ORDNER, Gruppe, gruppen
 
+# The columns of a group's table (begriffe.SPALTEN), then its Stand and the labels on the reference date.
+SPALTEN = ("id", "titel", "status", "beschlussstand", "zeitraum")
 ZEIGE_JE_HINWEIS = 50   # measures listed under each label on a group page; the rest through the overview's filter
 
 
@@ -56,7 +58,8 @@ def inhalt(daten: m.Konzeptdaten, gruppe: Gruppe, stichtag: faelligkeit.Stichtag
                    feld_url=lambda feld: f"{wurzel}{seiten_url(feld.seite)}", zeige=ZEIGE_JE_HINWEIS,
                    nach_hinweis=faelligkeit.nach_hinweis(alle, stichtag.datum), hinweise=faelligkeit.hinweise,
                    HINWEISE=faelligkeit.HINWEISE, BEDEUTUNG=faelligkeit.BEDEUTUNG, datum_lang=datum_lang,
-                   filter_url=filter_url)
+                   filter_url=filter_url, spalten=SPALTEN,
+                   zellen_von=lambda x: zeilen.zellen(daten, x, SPALTEN))
 
 
 def uebersicht(daten: m.Konzeptdaten, stichtag: faelligkeit.Stichtag, wurzel: str) -> str:

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from macros.darstellung import escape, seitenteilung
-from macros.darstellung.datum import datum_de
+from macros.darstellung import adressen, escape, seitenteilung, zeilen
+from macros.darstellung.datum import datum_de, zeitraum
+from macros.daten import begriffe as b
 from macros.daten import faelligkeit, gruppen
 from macros.daten import model as m
 from macros.daten.loader import datum_grenzen
@@ -28,9 +29,10 @@ def umgebung() -> Environment:
         keep_trailing_newline=False,
     )
     env.filters.update(datum=datum_de, absaetze=escape.absaetze, sichere_url=escape.sichere_url, zahl=zahl_de)
-    env.globals.update(STATUS=m.STATUS, BESCHLUSSSTAND=m.BESCHLUSSSTAND, PRIORITAET=m.PRIORITAET,
-                       ZEITHORIZONT=m.ZEITHORIZONT, MEILENSTEIN_STATUS=m.MEILENSTEIN_STATUS,
-                       BESCHLUSSART=m.BESCHLUSSART, HINWEISE=faelligkeit.HINWEISE,
+    env.globals.update(STATUS=b.STATUS, BESCHLUSSSTAND=b.BESCHLUSSSTAND, PRIORITAET=b.PRIORITAET,
+                       ZEITHORIZONT=b.ZEITHORIZONT, MEILENSTEIN_STATUS=b.MEILENSTEIN_STATUS, FELDNAMEN=b.FELDNAMEN,
+                       SPALTEN=b.SPALTEN, ZEITRAUM=b.ZEITRAUM, zeitraum=zeitraum, massnahme_url=massnahme_url,
+                       massnahme_pfad=adressen.massnahme, BESCHLUSSART=b.BESCHLUSSART, HINWEISE=b.HINWEISE,
                        HINWEIS_BEDEUTUNG=faelligkeit.BEDEUTUNG)
     return env
 
@@ -50,7 +52,7 @@ def zahl_de(wert: float) -> str:
 
 def massnahme_url(massnahme: m.Massnahme, wurzel: str) -> str:
     """Relative URL of a measure's own page (its stable permalink)."""
-    return f"{wurzel}massnahmen/{massnahme.anker}/"
+    return wurzel + adressen.massnahme(massnahme.id)
 
 
 def massnahmen_im_feld(daten: m.Konzeptdaten, feld_id: str, seite: int, wurzel: str,
@@ -78,9 +80,10 @@ def geteilt(liste: tuple, seite: int, je_seite: int, verzeichnis: str, beschrift
 
 def massnahmen_tabelle(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, ...], wurzel: str,
                        beschriftung: str) -> str:
-    """A table of measures with id, title, status, decision state and lead, linking to each permalink."""
-    return _render("massnahmen_tabelle.html", daten=daten, massnahmen=massnahmen, wurzel=wurzel,
-                   beschriftung=beschriftung, url=massnahme_url)
+    """A table of measures in the columns begriffe.KAPITEL_SPALTEN, linking to each permalink."""
+    spalten = b.KAPITEL_SPALTEN
+    return _render("massnahmen_tabelle.html", massnahmen=massnahmen, wurzel=wurzel, beschriftung=beschriftung,
+                   spalten=spalten, zellen_von=lambda x: zeilen.zellen(daten, x, spalten))
 
 
 def massnahme_karte(daten: m.Konzeptdaten, massnahme: m.Massnahme, wurzel: str, ebene: int = 3,
@@ -94,7 +97,7 @@ def massnahme_karte(daten: m.Konzeptdaten, massnahme: m.Massnahme, wurzel: str, 
     feld = daten.handlungsfeld(massnahme.handlungsfeld)
     hinweise = faelligkeit.hinweise(massnahme, stichtag.datum) if stichtag else ()
     return _render("massnahme_karte.html", daten=daten, m=massnahme, feld=feld, wurzel=wurzel, ebene=ebene,
-                   permalink=permalink, url=massnahme_url, feld_url=f"{wurzel}{seiten_url(feld.seite)}", suche=suche,
+                   permalink=permalink, feld_url=f"{wurzel}{seiten_url(feld.seite)}", suche=suche,
                    hinweise=hinweise, stichtag=stichtag)
 
 

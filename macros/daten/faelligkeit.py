@@ -12,17 +12,14 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from macros.daten import begriffe
 from macros.daten import model as m
 from macros.daten.loader import datum_grenzen
 
 UMGEBUNGSVARIABLE = "STICHTAG"
 
-# Label code -> what readers see, in the order the pages list them.
-HINWEISE = {
-    "ueberfaellig": "Überfällig",
-    "bald_faellig": "Bald fällig",
-    "pruefung_faellig": "Prüfung fällig",
-}
+# Label code -> what readers see, in the order the pages list them (the words live in begriffe.py).
+HINWEISE = begriffe.HINWEISE
 BALD_TAGE = 90         # "Bald fällig": the end lies within this many days from the reference date
 PRUEFUNG_MONATE = 12   # "Prüfung fällig": the last review (stand) is more than this many months old
 # A measure with one of these states has no deadline any more: it is done, dropped or put aside.

@@ -1,47 +1,13 @@
-"""Typed, frozen records of the concept's data, and the German words for their codes."""
+"""Typed, frozen records of the concept's data (the German words for their codes: begriffe.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-STATUS = {
-    "geplant": "Geplant",
-    "in_umsetzung": "In Umsetzung",
-    "daueraufgabe": "Daueraufgabe",
-    "umgesetzt": "Umgesetzt",
-    "verzoegert": "Verzögert",
-    "zurueckgestellt": "Zurückgestellt",
-    "entfallen": "Entfallen",
-}
 
-BESCHLUSSSTAND = {
-    "vorschlag": "Vorschlag – nicht beschlossen",
-    "beschlossen": "Beschlossen",
-    "fortgeschrieben": "Fortgeschrieben",
-}
-
-PRIORITAET = {"hoch": "Hoch", "mittel": "Mittel", "niedrig": "Niedrig"}
-
-BESCHLUSSART = {
-    "kreistagsbeschluss": "Kreistagsbeschluss",
-    "ausschussbeschluss": "Beschluss eines Ausschusses",
-    "verwaltungsentscheidung": "Verwaltungsentscheidung",
-}
-
-ZEITHORIZONT = {
-    "kurzfristig": "Kurzfristig (bis 1 Jahr)",
-    "mittelfristig": "Mittelfristig (1 bis 3 Jahre)",
-    "langfristig": "Langfristig (über 3 Jahre)",
-    "daueraufgabe": "Daueraufgabe",
-}
-
-MEILENSTEIN_STATUS = {
-    "geplant": "Geplant",
-    "erreicht": "Erreicht",
-    "verschoben": "Verschoben",
-    "entfallen": "Entfallen",
-    "laufend": "Laufend",
-}
+def anker(kennung: str) -> str:
+    """A measure's stable anchor and URL part: its id in lower case, SP-01 -> sp-01."""
+    return kennung.lower()
 
 
 @dataclass(frozen=True)
@@ -91,7 +57,7 @@ class Massnahme:
     @property
     def anker(self) -> str:
         """Stable anchor and URL part, e.g. sp-01."""
-        return self.id.lower()
+        return anker(self.id)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from macros.daten import begriffe as b
 from macros.projekt import REPO
 
 WORTSCHATZ = ("Integration Sprachkurs Begegnung Beratung Wohnungssuche Ausbildungsplatz Übergang Kita Schule "
@@ -29,7 +30,7 @@ WORTSCHATZ = ("Integration Sprachkurs Begegnung Beratung Wohnungssuche Ausbildun
            "Ärztin Lehrkräfte Schülerinnen Mütter Väter Straße Wünsche Bedürfnisse Zuständigkeit "
            "und für mit im der die das bei zur zum vor Ort gemeinsam regelmäßig frühzeitig verlässlich")
 WOERTER = tuple(WORTSCHATZ.split())
-STATUS = ("geplant", "in_umsetzung", "daueraufgabe", "umgesetzt", "verzoegert", "zurueckgestellt", "entfallen")
+STATUS = tuple(b.STATUS)
 MIT_BEGRUENDUNG = ("verzoegert", "zurueckgestellt", "entfallen")
 ZIELGRUPPEN = ("Zugewanderte", "Familien", "Jugendliche", "Geflüchtete Frauen", "Kinder im Kita-Alter",
                "Ehrenamtliche", "Betriebe im Landkreis", "Schülerinnen und Schüler", "Fachkräfte")
