@@ -60,5 +60,5 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     daten = daten_fuer(config)
     offene_daten.schreibe_offene_daten(daten, Path(config.site_dir), config.site_url or "",
                                        Projekt.aus_config(config).daten / "schema")
-    uebersicht.schreibe_zeilen(daten, Path(config.site_dir))
+    uebersicht.schreibe_zeilen(daten, Path(config.site_dir), stichtag_fuer(config))
     kalender.schreibe_kalender(daten, Path(config.site_dir), config.site_url or "")

@@ -49,7 +49,7 @@ class Makros:
 
     def alle_massnahmen(self, seite: int = 1) -> str:
         """Every measure in one table; filter.js adds filters, sorting and the URL state."""
-        return uebersicht.alle_massnahmen(self.daten, seite, self.wurzel)
+        return uebersicht.alle_massnahmen(self.daten, seite, self.wurzel, stichtag_fuer(self.env.conf))
 
     def offene_daten_dateien(self) -> str:
         """The downloads of the Daten page with their counts."""

@@ -140,3 +140,31 @@ def test_falscher_stichtag_haelt_den_bau_an(tmp_path):
     ergebnis = bauen(projekt, tmp_path / "site", "2026-13-01")
     assert ergebnis.returncode == 1
     assert "STICHTAG hat den Wert „2026-13-01“" in ergebnis.stderr and "Traceback" not in ergebnis.stderr
+
+
+def test_uebersicht_hat_die_hinweise_in_jeder_zeile(faellige_site):
+    html = lies(faellige_site, "massnahmen")
+    assert re.search(r'<tr data-id="SP-02"[^>]* data-hinweise="ueberfaellig"', html)
+    assert re.search(r'<tr data-id="SP-04"[^>]* data-hinweise="pruefung_faellig"', html)
+    assert '<option value="ueberfaellig">Überfällig (1)</option>' in html
+    zeilen = (faellige_site / "massnahmen" / "zeilen.json").read_text(encoding="utf-8")
+    assert '"id":"SP-03","feld":"sprache","status":"geplant","federfuehrung":"ag-sprache",' \
+           '"hinweise":"bald_faellig"' in zeilen
+
+
+@pytest.mark.browser
+def test_filter_nach_hinweis_im_browser(faellige_site, desktop):
+    from macros.entwicklung.lokale_site import starte_server  # noqa: PLC0415
+
+    laufend = starte_server(faellige_site)
+    try:
+        desktop.goto(laufend.url("massnahmen/") + "?hinweis=ueberfaellig", wait_until="load")
+        sichtbar = lambda: desktop.eval_on_selector_all(  # noqa: E731
+            "table.ik-massnahmen--alle tbody tr[data-id]", "zs => zs.filter(z => !z.hidden).map(z => z.dataset.id)")
+        assert sichtbar() == ["SP-02"]
+        desktop.get_by_label("Hinweis", exact=True).select_option("bald_faellig")
+        assert sichtbar() == ["SP-03"] and "hinweis=bald_faellig" in desktop.url
+        desktop.get_by_label("Hinweis", exact=True).select_option("")
+        assert len(sichtbar()) > 20
+    finally:
+        laufend.stop()
