@@ -37,7 +37,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     geschichte = versionsgeschichte.aktuell(Projekt.aus_config(config).wurzel)
     massnahme = seiten.massnahme_der_seite(daten, page.file)
     if massnahme is not None:
-        fuss = verlauf.massnahme_aenderungen(geschichte, massnahme)
+        fuss = verlauf.massnahme_aenderungen(geschichte, massnahme, daten)
     else:
         fuss = verlauf.seitenstand(geschichte, page.file.src_uri, page.file.generated_by is not None,
                                    "{{" in (page.file.content_string or ""), daten.konzept.stand)

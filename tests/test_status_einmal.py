@@ -60,3 +60,28 @@ def test_check_bau_und_diff_nehmen_sie_an(repo, tmp_path):
     assert verglichen.returncode == 0, verglichen.stderr
     assert "Status: Geplant → In Umsetzung" in verglichen.stdout
     assert "0 neu, 1 geändert, 0 entfallen" in verglichen.stdout
+
+
+# --- The change as readers see it (Änderungsverlauf, the measure's changes) ---------------------------------
+
+def test_verlauf_sagt_was_sich_geaendert_hat(repo, tmp_path):
+    """Committed, the status change shows field by field; a commit's message only with its „Änderung:“ line."""
+    klon = tmp_path / "klon"
+    shutil.copytree(repo, klon)
+    git(klon, "commit", "-qam", "SP-02 status bump (dev note)")
+    leitlinien = klon / "docs" / "leitlinien.md"
+    leitlinien.write_text(leitlinien.read_text(encoding="utf-8") + "\n## Probe\n\nEin neuer Absatz.\n",
+                          encoding="utf-8")
+    git(klon, "commit", "-qam", "docs: tweak leitlinien\n\nÄnderung: Die Leitlinien haben einen neuen Abschnitt.")
+    git(klon, "commit", "-q", "--allow-empty", "-m", "Nothing for readers")
+    gebaut = mkdocs_build(klon, tmp_path / "site")
+    assert gebaut.returncode == 0, gebaut.stderr
+    verlauf = (tmp_path / "site" / "aenderungsverlauf" / "index.html").read_text(encoding="utf-8")
+    seite = (tmp_path / "site" / "massnahmen" / "sp-02" / "index.html").read_text(encoding="utf-8")
+    aenderungen = seite.split('class="ik-aenderungen"', 1)[1]
+    assert "Status: Geplant → In Umsetzung" in aenderungen
+    assert '<a href="../massnahmen/sp-02/">SP-02</a>: Status: Geplant → In Umsetzung' in verlauf
+    assert "Die Leitlinien haben einen neuen Abschnitt." in verlauf
+    assert '<a href="../leitlinien/">Leitlinien</a> (Abschnitt „Probe“)' in verlauf
+    for betreff in ("SP-02 status bump", "docs: tweak leitlinien", "Nothing for readers", "Ausgangsstand"):
+        assert betreff not in verlauf and betreff not in aenderungen, betreff
