@@ -5,6 +5,7 @@ from __future__ import annotations
 from mkdocs.utils import get_relative_url
 
 from macros.ausgabe import offene_daten, versionsgeschichte
+from macros.ausgabe.druck.fassung import druckfassung
 from macros.baudaten import daten_fuer
 from macros.darstellung import diagramme, render, uebersicht, verlauf
 from macros.darstellung.datum import datum_de
@@ -40,6 +41,9 @@ class Makros:
 
     def massnahmen(self, feld_id: str, seite: int = 1) -> str:
         """Table and cards of the measures of one field (for its chapter); long lists over several pages."""
+        druck = druckfassung(self.env.conf)
+        if druck is not None:
+            return druck.massnahmen(self.daten, feld_id, self.wurzel)
         return render.massnahmen_im_feld(self.daten, feld_id, seite, self.wurzel)
 
     def status_uebersicht(self, feld_id: str | None = None) -> str:
@@ -48,7 +52,8 @@ class Makros:
 
     def alle_massnahmen(self, seite: int = 1) -> str:
         """Every measure in one table; filter.js adds filters, sorting and the URL state."""
-        return uebersicht.alle_massnahmen(self.daten, seite, self.wurzel)
+        ganz = druckfassung(self.env.conf) is not None  # the PDF prints every row
+        return uebersicht.alle_massnahmen(self.daten, None if ganz else seite, self.wurzel)
 
     def offene_daten_dateien(self) -> str:
         """The downloads of the Daten page with their counts."""

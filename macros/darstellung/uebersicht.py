@@ -62,8 +62,8 @@ def massnahmen_uebersicht(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, 
                    feld_reihenfolge=[f.id for f in daten.handlungsfelder])
 
 
-def alle_massnahmen(daten: m.Konzeptdaten, seite: int, wurzel: str) -> str:
-    """Page `seite` of the overview, with page links and the filter script.
+def alle_massnahmen(daten: m.Konzeptdaten, seite: int | None, wurzel: str) -> str:
+    """Page `seite` of the overview, with page links and the filter script (seite None: every row, unsplit).
 
     A long catalogue is split over pages; the filter then loads the full list from the open data
     (data-daten-url), so it still filters over every measure.
