@@ -9,6 +9,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from macros.ausgabe import offene_daten, versionsgeschichte
+from macros.ausgabe.druck import weblink
 from macros.baudaten import daten_fuer
 from macros.darstellung import barrierefrei, seiten, verlauf
 from macros.projekt import Projekt
@@ -22,11 +23,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Adds a page per measure and the further pages of long lists (not to the navigation)."""
+    """Adds a page per measure and the further pages of long lists (not to the navigation), and the PDF if built."""
+    daten = daten_fuer(config)
     vorhandene = {datei.src_uri for datei in files}
-    for pfad, inhalt in seiten.erzeugte_seiten(daten_fuer(config), vorhandene).items():
+    for pfad, inhalt in seiten.erzeugte_seiten(daten, vorhandene).items():
         files.append(File.generated(config, pfad, content=inhalt, inclusion=InclusionLevel.NOT_IN_NAV))
-    return files
+    return weblink.pdf_fuer_site(files, config, daten.konzept.pdf_datei)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
