@@ -22,7 +22,9 @@ from mkdocs.structure.pages import Page
 from macros.ausgabe.druck.fassung import SCHLUESSEL, Druckfassung
 from macros.ausgabe.druck.fehler import DruckFehler
 from macros.baudaten import daten_fuer
+from macros.daten.loader import lade_daten
 from macros.daten.model import Konzeptdaten
+from macros.projekt import Projekt
 
 
 @dataclass(frozen=True)
@@ -91,8 +93,9 @@ def druckquelle(konfig: Path, karten: str = "auto", karten_bis: int = 300) -> Dr
     config = lade_config(konfig)
     try:
         daten = daten_fuer(config)
-    except PluginError as fehler:
-        raise DruckFehler(str(fehler)) from None
+    except PluginError:
+        lade_daten(Projekt.aus_config(config).daten)  # raises the DatenFehler with every error, for pdf.py
+        raise
     mit_karten = karten == "alle" or (karten == "auto" and len(daten.massnahmen) <= karten_bis)
     config.extra[SCHLUESSEL] = Druckfassung(karten=mit_karten)
     # The site build reports broken links and anchors (strictly); here the same warnings would only repeat it.
