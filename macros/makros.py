@@ -6,8 +6,8 @@ from mkdocs.utils import get_relative_url
 
 from macros.ausgabe import offene_daten, versionsgeschichte
 from macros.ausgabe.druck.fassung import druckfassung
-from macros.baudaten import daten_fuer
-from macros.darstellung import diagramme, render, uebersicht, verlauf
+from macros.baudaten import daten_fuer, stichtag_fuer
+from macros.darstellung import arbeitsgruppen, diagramme, render, uebersicht, verlauf
 from macros.darstellung.datum import datum_de
 from macros.projekt import Projekt
 
@@ -29,7 +29,8 @@ class Makros:
 
     NAMEN = ("massnahmen", "status_uebersicht", "alle_massnahmen", "offene_daten_dateien", "offene_daten_spalten",
              "kennzahlen", "kennzahl", "ziele", "arbeitsgruppe", "gremium", "meilensteine", "quellenverzeichnis",
-             "stand", "stichtag", "quelle", "aenderungsverlauf")
+             "stand", "stichtag", "quelle", "aenderungsverlauf", "beschluesse", "arbeitsgruppen",
+             "entwicklung")
 
     def __init__(self, env):
         self.env = env
@@ -43,8 +44,8 @@ class Makros:
         """Table and cards of the measures of one field (for its chapter); long lists over several pages."""
         druck = druckfassung(self.env.conf)
         if druck is not None:
-            return druck.massnahmen(self.daten, feld_id, self.wurzel)
-        return render.massnahmen_im_feld(self.daten, feld_id, seite, self.wurzel)
+            return druck.massnahmen(self.daten, feld_id, self.wurzel, stichtag_fuer(self.env.conf))
+        return render.massnahmen_im_feld(self.daten, feld_id, seite, self.wurzel, stichtag_fuer(self.env.conf))
 
     def status_uebersicht(self, feld_id: str | None = None) -> str:
         """Status chart (SVG) with its table; without a field also one stacked bar per field."""
@@ -52,8 +53,8 @@ class Makros:
 
     def alle_massnahmen(self, seite: int = 1) -> str:
         """Every measure in one table; filter.js adds filters, sorting and the URL state."""
-        ganz = druckfassung(self.env.conf) is not None  # the PDF prints every row
-        return uebersicht.alle_massnahmen(self.daten, None if ganz else seite, self.wurzel)
+        seite = None if druckfassung(self.env.conf) is not None else seite  # the PDF prints every row
+        return uebersicht.alle_massnahmen(self.daten, seite, self.wurzel, stichtag_fuer(self.env.conf))
 
     def offene_daten_dateien(self) -> str:
         """The downloads of the Daten page with their counts."""
@@ -74,13 +75,26 @@ class Makros:
         return render.ziele(self.daten, feld_id)
 
     def arbeitsgruppe(self, feld_id: str) -> str:
-        return render.gremium(self.daten, self.daten.handlungsfeld(feld_id).arbeitsgruppe)
+        return render.gremium(self.daten, self.daten.handlungsfeld(feld_id).arbeitsgruppe, self.wurzel)
 
     def gremium(self, gremium_id: str) -> str:
-        return render.gremium(self.daten, gremium_id)
+        return render.gremium(self.daten, gremium_id, self.wurzel)
 
     def meilensteine(self) -> str:
         return render.meilensteine(self.daten)
+
+    def entwicklung(self) -> str:
+        """Status counts over time from the git history, as a chart with a table; a clear note without git."""
+        geschichte = versionsgeschichte.aktuell(Projekt.aus_config(self.env.conf).wurzel)
+        return diagramme.entwicklung(geschichte, self.daten)
+
+    def arbeitsgruppen(self) -> str:
+        """Every working group with the number of measures that are overdue, due soon or due for review."""
+        return arbeitsgruppen.uebersicht(self.daten, stichtag_fuer(self.env.conf), self.wurzel)
+
+    def beschluesse(self) -> str:
+        """The decisions the measures rest on, with the measures of each."""
+        return render.beschluesse(self.daten, self.wurzel)
 
     def quellenverzeichnis(self) -> str:
         return render.quellenverzeichnis(self.daten)

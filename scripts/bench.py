@@ -37,6 +37,7 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
+from macros.darstellung import adressen
 from macros.entwicklung.projektkopie import projektkopie
 from macros.entwicklung.synthetische_daten import schreibe
 from macros.projekt import REPO
@@ -274,7 +275,7 @@ def serve_messen(anzahl: int | None, arbeit: Path) -> dict:
             if server.poll() is not None or time.perf_counter() - anfang > 900:
                 return {"massnahmen": name, "hinweis": "mkdocs serve kam nicht hoch"}
             time.sleep(0.2)
-        url = f"{basis}/massnahmen/{erste_id.lower()}/"
+        url = f"{basis}/{adressen.massnahme(erste_id)}"
         while abrufen(url) is None:
             if server.poll() is not None or time.perf_counter() - anfang > 900:
                 return {"massnahmen": name, "hinweis": f"{url} antwortet nicht"}

@@ -20,12 +20,14 @@ from macros.ausgabe.druck.dokument import UEBERBLICK, oeffentliche_adresse, stat
 from macros.ausgabe.druck.navigation import kapitel_liste
 from macros.ausgabe.druck.weblink import ORDNER, groesse_de
 from macros.darstellung.render import seiten_url
+from macros.daten import begriffe
 from macros.daten.loader import lade_daten
 from macros.entwicklung.synthetische_daten import echte_anzahl, schreibe
 
 pytestmark = pytest.mark.pdf
 
-SPALTEN = ("Nr.", "Maßnahme", "Status", "Beschlussstand", "Federführung", "Zeitraum")  # at least these
+# The headers of a chapter's table of measures; the overview of all measures has these and more.
+SPALTEN = tuple(begriffe.SPALTEN[s] for s in begriffe.KAPITEL_SPALTEN)
 LEER = re.compile(r"\s+")
 # The checks of pruefung.py, each once for the whole concept and once for the construct document.
 REGELN = (pruefung.LINK, pruefung.FIGUR, pruefung.LISTE, pruefung.LBODY, pruefung.LISTENKINDER, pruefung.LI_KINDER,

@@ -11,18 +11,18 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from macros.ausgabe.druck.auszug import Auszug
+from macros.darstellung import statusfarben
 from macros.darstellung.datum import datum_de
 from macros.daten.model import Konzept
 
 VORLAGE = Path(__file__).resolve().parent / "vorlage"
 DRUCK_CSS = VORLAGE / "druck.css"
-# The status colours come from the website's stylesheet (one definition, in the docs being built).
-STATUS_CSS = Path("assets") / "stylesheets" / "status.css"
 
 
-def stylesheets(docs: Path) -> list[Path]:
-    """The print document's stylesheets: the site's status colours, then druck.css."""
-    return [docs / STATUS_CSS, DRUCK_CSS]
+def stylesheets() -> list[Path | str]:
+    """The print document's stylesheets: the status colours (the CSS text the site's status.css is written
+    from, statusfarben.py), then druck.css."""
+    return [statusfarben.stylesheet(), DRUCK_CSS]
 UEBERBLICK = "Überblick"  # the start page's h1 is the document's title, which the cover already shows
 
 

@@ -21,10 +21,10 @@ class Druckfassung:
 
     karten: bool
 
-    def massnahmen(self, daten, feld_id: str, wurzel: str) -> str:
+    def massnahmen(self, daten, feld_id: str, wurzel: str, stichtag=None) -> str:
         """The table and cards of one field, all on one page; without cards a placeholder for umfang.py's note."""
         if self.karten:
-            return render.massnahmen_im_feld(daten, feld_id, None, wurzel)
+            return render.massnahmen_im_feld(daten, feld_id, None, wurzel, stichtag)
         anzahl = len(daten.massnahmen_im_feld(feld_id))
         return f'<div class="{PLATZHALTER}" data-anzahl="{anzahl}"></div>' if anzahl else ""
 

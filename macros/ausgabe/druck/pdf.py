@@ -93,7 +93,7 @@ def baue(args: argparse.Namespace) -> tuple[Path, int]:
         raise DatenbestandFehler(auftrag)
     if args.html:
         args.html.write_text(auftrag.html, encoding="utf-8")
-    seiten = schreibe_pdf(auftrag.html, auftrag.ziel, sprache=auftrag.sprache, stylesheets=stylesheets(auftrag.docs),
+    seiten = schreibe_pdf(auftrag.html, auftrag.ziel, sprache=auftrag.sprache, stylesheets=stylesheets(),
                           basis=auftrag.docs)
     return auftrag.ziel, seiten
 

@@ -26,7 +26,7 @@ HTML_TAG = re.compile(r"<html\b[^>]*>", re.I)
 ATTRIBUT = re.compile(r"""\b(lang|dir)\s*=\s*(["'])(.*?)\2""", re.I | re.S)
 
 
-def schreibe_pdf(html: str, ziel: Path, *, sprache: str, stylesheets: Sequence[Path] = (),
+def schreibe_pdf(html: str, ziel: Path, *, sprache: str, stylesheets: Sequence[Path | str] = (),
                  basis: Path | None = None) -> int:
     """Writes `html` as an accessible PDF (PDF/UA-1) to `ziel`; returns the number of pages.
 
@@ -38,9 +38,9 @@ def schreibe_pdf(html: str, ziel: Path, *, sprache: str, stylesheets: Sequence[P
     sprache:     the document's language as a BCP 47 code ("de", "ar", "fa", "en"): the PDF's /Lang. The
                  <html> tag gets lang (and dir="rtl" for Arabic, Persian, Hebrew, Urdu …) when it has none; a
                  different lang there is an error, so the PDF never claims a language its text is not in.
-    stylesheets: CSS files applied in order (paths). Fonts come from their @font-face rules with url(…) relative
-                 to the stylesheet; WeasyPrint embeds only the glyphs used (subsets), e.g. a vendored
-                 Noto Sans Arabic beside Noto Sans. Nothing is fetched from the network.
+    stylesheets: CSS applied in order: a Path is a CSS file, a str is CSS text. Fonts come from @font-face
+                 rules with url(…) relative to the stylesheet file; WeasyPrint embeds only the glyphs used
+                 (subsets), e.g. a vendored Noto Sans Arabic beside Noto Sans. Nothing is fetched from the network.
     basis:       the folder relative URLs in the HTML (images) are resolved against; None: no relative URLs.
 
     The same fixes hold for every document written here (weasyprint70.py): no empty Span for whitespace, a link
@@ -72,9 +72,10 @@ def _mit_sprache(html: str, sprache: str) -> str:
     return html[:ende] + zusatz + html[ende:]
 
 
-def _schreibe(html: str, ziel: Path, stylesheets: Sequence[Path], basis: Path | None) -> int:
+def _schreibe(html: str, ziel: Path, stylesheets: Sequence[Path | str], basis: Path | None) -> int:
     schriften = FontConfiguration()
-    blaetter = [CSS(filename=str(blatt), font_config=schriften) for blatt in stylesheets]
+    blaetter = [CSS(filename=str(blatt), font_config=schriften) if isinstance(blatt, Path)
+                else CSS(string=blatt, font_config=schriften) for blatt in stylesheets]
     basis_url = str(basis.resolve()) + os.sep if basis is not None else None
     dokument = weasyprint70.DruckHTML(string=html, base_url=basis_url).render(
         stylesheets=blaetter, font_config=schriften, **PDF_OPTIONEN)

@@ -13,6 +13,7 @@ from lxml import etree
 
 from macros.ausgabe.druck.auszug import Auszug, _extern
 from macros.ausgabe.druck.fassung import PLATZHALTER
+from macros.darstellung import adressen
 
 KARTEN_BIS = 300
 TABELLE = ".//table[contains(concat(' ', normalize-space(@class), ' '), ' ik-massnahmen ')]"
@@ -57,6 +58,6 @@ def _hinweis(anzahl: int, gesamt: Auszug | None, adresse: str) -> etree._Element
                  "Jede Maßnahme steht mit allen Angaben auf ihrer eigenen Seite im Netz: ")
     stelle = etree.SubElement(fuss, "span")
     stelle.set("class", "ik-url")
-    stelle.text = f"{adresse.rstrip('/')}/massnahmen/<nummer>/"
+    stelle.text = f"{adresse.rstrip('/')}/{adressen.massnahme('<nummer>')}"
     stelle.tail = "."
     return absatz
