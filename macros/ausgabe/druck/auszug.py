@@ -216,8 +216,8 @@ def _extern(link: etree._Element, href: str, zeigen: bool = True) -> None:
         return
     adresse = etree.Element("span")
     adresse.set("class", "ik-url")
-    adresse.text = f" ({gezeigt})"
-    adresse.tail, link.tail = link.tail, None
+    adresse.text = f"({gezeigt})"  # the space before it outside: a span must not begin a line with nothing in it
+    adresse.tail, link.tail = link.tail, " "
     link.addnext(adresse)
 
 
