@@ -88,7 +88,7 @@ def test_diagramme_fuellen_mit_den_statusfarben(site):
 def test_das_pdf_nimmt_das_stylesheet_der_site():
     from macros.ausgabe.druck import dokument
 
-    assert statusfarben.STYLESHEET in dokument.STYLESHEETS
+    assert statusfarben.stylesheet() in dokument.stylesheets()
 
 
 def test_jedes_feld_einer_massnahme_hat_genau_einen_namen():
