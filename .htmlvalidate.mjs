@@ -1,4 +1,4 @@
-// html-validate: checks that every built page is valid HTML (make test runs it: tests/test_html_valide.py).
+// html-validate: checks that every built page is valid HTML (make test runs it: tests/bau/test_html_valide.py).
 //
 // Preset "html-validate:standard": the rules about the HTML standard (content models, permitted attributes and
 // values, nesting, duplicate ids, unclosed elements) and not the style rules of "recommended". The pages come

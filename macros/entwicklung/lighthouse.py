@@ -2,7 +2,7 @@
 
 Aufruf: python scripts/lighthouse.py [SITE-ORDNER] [--nur-barrierefreiheit]
 Writes build/lighthouse/<seite>.json. Performance is measured on this machine (2 shared cores): noisy, so no test
-asserts it; the accessibility score is deterministic and tests/test_browser_lighthouse.py asserts it.
+asserts it; the accessibility score is deterministic and tests/browser/test_browser_lighthouse.py asserts it.
 """
 
 from __future__ import annotations

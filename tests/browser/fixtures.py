@@ -11,10 +11,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hilfen import ROOT
 
 from macros.entwicklung.lokale_site import CHROMIUM_ARGS, seiten_der_site, starte_server
 
-ROOT = Path(__file__).resolve().parents[1]
 NODE_MODULES = ROOT / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 

@@ -14,7 +14,7 @@ import tarfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, mkdocs_build, projektkopie
+from hilfen import ROOT, mkdocs_build, projektkopie
 
 from macros.ausgabe.versionsgeschichte import HOECHSTENS_AENDERUNGEN, VERFOLGTE_PFADE
 from macros.darstellung.datum import datum_lang

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hilfen import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 SKRIPT = ROOT / "scripts" / "diff_measures.py"
 GIT_UMGEBUNG = dict(os.environ, GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org",
                     GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="test@example.org", GIT_CONFIG_GLOBAL=os.devnull,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import mkdocs_build, projektkopie
+from hilfen import mkdocs_build, projektkopie
 
 from macros.darstellung.render import seiten_url
 

@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 
 import pikepdf
 import pytest
-from conftest import ROOT, mkdocs_build, projektkopie
+from hilfen import ROOT, mkdocs_build, projektkopie
 from pypdf import PdfReader
 
 from macros.ausgabe.druck.dokument import UEBERBLICK, status_text

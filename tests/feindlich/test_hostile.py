@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import BIN, ROOT, projektkopie
+from hilfen import BIN, ROOT, projektkopie
 
 # Upper bounds for every child process: a hostile file must not take more.
 SPEICHER_CHECK = 1024 * 1024 * 1024
@@ -431,7 +431,7 @@ def test_tabelle_bleibt_heil_bei_pipes_und_umbruechen(feindliche_site):
 
 
 def test_kein_skript_laeuft_in_chromium(feindliche_site, browser):
-    """The XSS pages loaded in Chromium (the session's browser, tests/browser.py): no injected script, handler
+    """The XSS pages loaded in Chromium (the session's browser, tests/browser/fixtures.py): no injected script, handler
     or javascript: link ever runs, and a long word never makes the page scroll sideways on a phone."""
     site, _, gebaut = feindliche_site
     assert gebaut.returncode == 0, gebaut.stderr
