@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from macros.darstellung.render import _render, zahl_de
 from macros.daten import model as m
 
-# Fill per status: at least 3:1 against white (WCAG 1.4.11) and 4.5:1 for white numbers on it (tests/einheit/test_diagramme.py).
+# Fill per status: at least 3:1 against white (WCAG 1.4.11) and 4.5:1 for white numbers on it
+# (tests/einheit/test_diagramme.py).
 FARBEN = {
     "geplant": "#596773",
     "in_umsetzung": "#0b5a8c",
