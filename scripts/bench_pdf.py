@@ -20,12 +20,10 @@ import sys
 import time
 from pathlib import Path
 
+from macros.entwicklung.mkdocs_bau import mkdocs_build
 from macros.entwicklung.projektkopie import projektkopie
 from macros.entwicklung.synthetische_daten import echte_anzahl, schreibe
 from macros.projekt import REPO
-
-BIN = Path(sys.executable).parent
-
 
 
 def synthetische_daten(anzahl: int, ziel: Path) -> None:
@@ -36,9 +34,7 @@ def synthetische_daten(anzahl: int, ziel: Path) -> None:
     schreibe(echte_anzahl() + anzahl, ziel, mit_echten=True)
 
 def baue_site(projekt: Path, site: Path) -> None:
-    umgebung = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--quiet", "--site-dir", str(site)], cwd=projekt,
-                   check=True, env=umgebung)
+    mkdocs_build(projekt, site, "--quiet", check=True, capture_output=False, text=False)
 
 
 def miss_pdf(projekt: Path, site: Path, pdf: Path, karten: str) -> dict:

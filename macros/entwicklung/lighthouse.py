@@ -32,7 +32,7 @@ def zu_pruefende_seiten(site: Path) -> dict[str, str]:
 
 def lighthouse(url: str, ziel: Path, kategorien=KATEGORIEN) -> dict[str, float]:
     """Runs Lighthouse once on url; returns {category: score 0..100}."""
-    umgebung = dict(os.environ, CHROME_PATH=os.environ.get("CHROMIUM", CHROMIUM))
+    umgebung = dict(os.environ, CHROME_PATH=CHROMIUM)
     befehl = [shutil.which("node") or "node", str(LIGHTHOUSE), url, "--quiet", "--output=json",
               f"--output-path={ziel}", f"--chrome-flags={CHROME_FLAGS}", "--locale=de",
               f"--only-categories={','.join(kategorien)}"]

@@ -6,9 +6,7 @@ Also: the build works without git history (a `git archive` tarball, a shallow cl
 from __future__ import annotations
 
 import io
-import os
 import re
-import shutil
 import subprocess
 import tarfile
 from pathlib import Path
@@ -19,17 +17,7 @@ from hilfen import ROOT, mkdocs_build, projektkopie
 from macros.ausgabe.versionsgeschichte import HOECHSTENS_AENDERUNGEN, VERFOLGTE_PFADE
 from macros.darstellung.datum import datum_lang
 from macros.darstellung.render import seiten_url
-
-GIT_UMGEBUNG = dict(os.environ, GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org",
-                    GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="test@example.org", GIT_CONFIG_GLOBAL=os.devnull,
-                    GIT_CONFIG_NOSYSTEM="1")
-
-
-def git(repo: Path, *argumente: str) -> str:
-    if shutil.which("git") is None:
-        pytest.fail("git fehlt: bitte installieren (apt-get install git).")
-    return subprocess.run(["git", *argumente], cwd=repo, env=GIT_UMGEBUNG, check=True, capture_output=True,
-                          text=True).stdout.strip()
+from macros.entwicklung.probegit import git
 
 
 def lies(site: Path, url: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -11,15 +10,9 @@ from pathlib import Path
 import pytest
 from hilfen import ROOT
 
+from macros.entwicklung.probegit import GIT_UMGEBUNG, git
+
 SKRIPT = ROOT / "scripts" / "diff_measures.py"
-GIT_UMGEBUNG = dict(os.environ, GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org",
-                    GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="test@example.org", GIT_CONFIG_GLOBAL=os.devnull,
-                    GIT_CONFIG_NOSYSTEM="1")
-
-
-def git(repo: Path, *argumente: str) -> str:
-    return subprocess.run(["git", *argumente], cwd=repo, env=GIT_UMGEBUNG, check=True, capture_output=True,
-                          text=True).stdout
 
 
 @pytest.fixture

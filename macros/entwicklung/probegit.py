@@ -1,0 +1,20 @@
+"""Git in temporary repositories (tests of the history and of the measure diff): a fixed author, no user config."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+GIT_UMGEBUNG = dict(os.environ, GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org",
+                    GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="test@example.org", GIT_CONFIG_GLOBAL=os.devnull,
+                    GIT_CONFIG_NOSYSTEM="1")
+
+
+def git(repo: Path, *argumente: str) -> str:
+    """Runs git in repo with GIT_UMGEBUNG; its output without surrounding white space (raises on failure)."""
+    if shutil.which("git") is None:
+        raise RuntimeError("git fehlt: bitte installieren (apt-get install git).")
+    return subprocess.run(["git", *argumente], cwd=repo, env=GIT_UMGEBUNG, check=True, capture_output=True,
+                          text=True).stdout.strip()
