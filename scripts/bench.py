@@ -32,6 +32,7 @@ import urllib.request
 from datetime import datetime
 from pathlib import Path
 
+from macros.darstellung import adressen
 from macros.entwicklung.lokale_site import CHROMIUM, starte_server
 from macros.entwicklung.mkdocs_bau import BIN, mkdocs_befehl
 from macros.entwicklung.mkdocs_bau import UMGEBUNG as MKDOCS_UMGEBUNG
@@ -275,7 +276,7 @@ def serve_messen(anzahl: int | None, arbeit: Path) -> dict:
             if server.poll() is not None or time.perf_counter() - anfang > 900:
                 return {"massnahmen": name, "hinweis": "mkdocs serve kam nicht hoch"}
             time.sleep(0.2)
-        url = f"{basis}/massnahmen/{erste_id.lower()}/"
+        url = f"{basis}/{adressen.massnahme(erste_id)}"
         while abrufen(url) is None:
             if server.poll() is not None or time.perf_counter() - anfang > 900:
                 return {"massnahmen": name, "hinweis": f"{url} antwortet nicht"}

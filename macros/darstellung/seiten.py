@@ -1,18 +1,17 @@
-"""The generated pages: one per measure (its stable permalink, massnahmen/<id>/), and the further pages of
+"""The generated pages: one per measure (its stable permalink, adressen.massnahme), and the further pages of
 lists too long for one page (see seitenteilung.py)."""
 
 from __future__ import annotations
 
 import json
 
-from macros.darstellung import render, seitenteilung
+from macros.darstellung import adressen, arbeitsgruppen, render, seitenteilung
 from macros.darstellung.render import seiten_url
+from macros.daten import faelligkeit
 from macros.daten import model as m
 
-MASSNAHMEN_ORDNER = "massnahmen/"
 
-
-def seiteninhalt(daten, massnahme) -> str:
+def seiteninhalt(daten, massnahme, stichtag: faelligkeit.Stichtag | None = None) -> str:
     """A measure page: a safe title (the id is checked against its pattern) and the finished card.
 
     The card is rendered here, not by a macro call, and the page says render_macros: false: the
@@ -20,9 +19,11 @@ def seiteninhalt(daten, massnahme) -> str:
     whole build; and data text on this page can never be read as Jinja.
     """
     karte = render.massnahme_karte(daten, massnahme, "../../", ebene=1, permalink=False,
-                                   suche=seitenteilung.suche_fuer(len(daten.massnahmen), eigene_seite=True))
+                                   suche=seitenteilung.suche_fuer(len(daten.massnahmen), eigene_seite=True),
+                                   stichtag=stichtag)
     # From a measure's own page back to the overview.
-    zurueck = '<p class="ik-zurueck"><a href="../../massnahmen/">Alle Maßnahmen im Überblick</a></p>'
+    zurueck = (f'<p class="ik-zurueck"><a href="../../{seiten_url(seitenteilung.UEBERSICHT)}">'
+               "Alle Maßnahmen im Überblick</a></p>")
     return (f'---\ntitle: "Maßnahme {massnahme.id}"\nsearch:\n  boost: 0.5\nrender_macros: false\n---\n\n'
             f"{karte}\n{zurueck}\n")
 
@@ -37,9 +38,14 @@ def folgeseite(titel: str, aufruf: str) -> str:
     return f"{kopf}# {sauber}\n\n{aufruf}\n"
 
 
-def erzeugte_seiten(daten, vorhandene: set[str]) -> dict[str, str]:
-    """Path under docs/ -> Markdown of every generated page; vorhandene are the docs files that exist."""
-    seiten = {f"{MASSNAHMEN_ORDNER}{x.anker}.md": seiteninhalt(daten, x) for x in daten.massnahmen}
+def erzeugte_seiten(daten, vorhandene: set[str], stichtag: faelligkeit.Stichtag | None = None) -> dict[str, str]:
+    """Path under docs/ -> Markdown of every generated page; vorhandene are the docs files that exist.
+
+    stichtag: the reference date of the labels on measure and working group pages (default: STICHTAG or today).
+    """
+    stichtag = stichtag or faelligkeit.stichtag()
+    seiten = {adressen.massnahme_datei(x.id): seiteninhalt(daten, x, stichtag) for x in daten.massnahmen}
+    seiten.update(arbeitsgruppen.seiten(daten, stichtag))
     for feld in daten.handlungsfelder:
         if feld.seite not in vorhandene:
             continue
@@ -57,6 +63,5 @@ def erzeugte_seiten(daten, vorhandene: set[str]) -> dict[str, str]:
 
 def massnahme_der_seite(daten: m.Konzeptdaten, datei) -> m.Massnahme | None:
     """The measure a generated page shows (massnahmen/sp-01.md -> SP-01); None for every other page."""
-    if datei.generated_by is None or not datei.src_uri.startswith(MASSNAHMEN_ORDNER):
-        return None
-    return daten.finde_massnahme(datei.src_uri.removeprefix(MASSNAHMEN_ORDNER).removesuffix(".md").upper())
+    kennung = adressen.kennung_der_datei(datei.src_uri) if datei.generated_by is not None else None
+    return daten.finde_massnahme(kennung) if kennung else None

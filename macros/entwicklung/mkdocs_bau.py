@@ -28,10 +28,12 @@ def mkdocs_befehl(ziel: Path, *optionen: str, strict: bool = True) -> list[str]:
 
 
 def mkdocs_build(projekt: Path, ziel: Path, *optionen: str, strict: bool = True, speicher: int | None = None,
-                 timeout: int = 600, **run) -> subprocess.CompletedProcess:
-    """Runs `mkdocs build --strict` for the project folder into ziel; output captured as text unless run says."""
+                 timeout: int = 600, umgebung: dict[str, str] | None = None, **run) -> subprocess.CompletedProcess:
+    """Runs `mkdocs build --strict` for the project folder into ziel (umgebung: extra environment variables);
+    output captured as text unless run says otherwise."""
     run.setdefault("capture_output", True)
     run.setdefault("text", True)
     run.setdefault("check", False)
-    return subprocess.run(mkdocs_befehl(ziel, *optionen, strict=strict), cwd=projekt, env=UMGEBUNG, timeout=timeout,
+    return subprocess.run(mkdocs_befehl(ziel, *optionen, strict=strict), cwd=projekt,
+                          env=dict(UMGEBUNG, **(umgebung or {})), timeout=timeout,
                           preexec_fn=begrenzt(speicher) if speicher else None, **run)

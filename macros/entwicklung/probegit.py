@@ -12,9 +12,11 @@ GIT_UMGEBUNG = dict(os.environ, GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@e
                     GIT_CONFIG_NOSYSTEM="1")
 
 
-def git(repo: Path, *argumente: str) -> str:
-    """Runs git in repo with GIT_UMGEBUNG; its output without surrounding white space (raises on failure)."""
+def git(repo: Path, *argumente: str, datum: str | None = None) -> str:
+    """Runs git in repo with GIT_UMGEBUNG (datum: author and commit date); its output without surrounding white
+    space (raises on failure)."""
     if shutil.which("git") is None:
         raise RuntimeError("git fehlt: bitte installieren (apt-get install git).")
-    return subprocess.run(["git", *argumente], cwd=repo, env=GIT_UMGEBUNG, check=True, capture_output=True,
+    umgebung = dict(GIT_UMGEBUNG, **({"GIT_AUTHOR_DATE": datum, "GIT_COMMITTER_DATE": datum} if datum else {}))
+    return subprocess.run(["git", *argumente], cwd=repo, env=umgebung, check=True, capture_output=True,
                           text=True).stdout.strip()

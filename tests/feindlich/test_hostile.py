@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html
 import importlib.util
-import os
 import re
 import shutil
 import subprocess
@@ -30,6 +29,7 @@ from mkdocs.exceptions import PluginError
 from macros.baudaten import daten_fuer
 from macros.daten.loader import lade_daten
 from macros.entwicklung.lokale_site import starte_server
+from macros.entwicklung.mkdocs_bau import UMGEBUNG as MKDOCS_UMGEBUNG
 from macros.entwicklung.mkdocs_bau import begrenzt
 
 # Upper bounds for every child process: a hostile file must not take more.
@@ -211,6 +211,12 @@ FEHLERFAELLE = [
     Fehlerfall("vorschlag_als_beschlossen", anhaengen(massnahme(beschlussstand="beschlossen"),
                                                       "beschlussstand: beschlossen"),
                ("nur auf einen Vorschlag",), "beschlussstand"),
+    Fehlerfall("beschluss_fehlt", anhaengen(massnahme(beschlussstand="beschlossen", quelle="[svz-2017-10-13]"),
+                                            "beschlussstand: beschlossen"),
+               ("nennt ihren Beschluss", "data/beschluesse.yaml"), "beschluss"),
+    Fehlerfall("unbekannter_beschluss", anhaengen(massnahme(beschlussstand="beschlossen", quelle="[svz-2017-10-13]",
+                                                            beschluss="drucksache-erfunden"), "drucksache-erfunden"),
+               ("Unbekannte Kennung",), "beschluss"),
 ]
 
 
@@ -296,9 +302,8 @@ def test_grundmassnahme_ohne_fehler_ist_gueltig(vorlage: Path, tmp_path: Path):
 def make_build(projekt: Path) -> subprocess.CompletedProcess:
     """`make build` in a project copy, with this checkout's virtual environment."""
     venv = Path(sys.executable).parent.parent
-    umgebung = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(["make", "--no-print-directory", "build", f"VENV={venv}", "-o", f"{venv}/.installiert"],
-                          cwd=projekt, capture_output=True, text=True, env=umgebung, timeout=ZEIT, check=False)
+                          cwd=projekt, capture_output=True, text=True, env=MKDOCS_UMGEBUNG, timeout=ZEIT, check=False)
 
 
 @pytest.mark.parametrize("fehler", ["daten", "spaeter_abbruch"])
@@ -360,7 +365,7 @@ DARSTELLUNGSFAELLE = [
         "zielgruppe": [f"Gruppe {XSS_SKRIPT}"], "indikatoren": [f"Indikator {XSS_BILD}"],
         "status": "verzoegert", "begruendung": f"Begründung {XSS_SVG}",
         "links": [{"titel": f"Linktitel {XSS_SKRIPT}", "url": "https://example.org/?a=1&b=2"}],
-        "verlauf": [{"datum": "2026-01-01", "status": "verzoegert", "text": f"Verlauf {XSS_BILD}"}],
+        "verlauf": [{"datum": "2026-01-01", "text": f"Verlauf {XSS_BILD}"}],
     }, (f"Titel {XSS_SKRIPT}", f"Beschreibung {XSS_BILD}", f"Ziel {XSS_SVG}", f"Gruppe {XSS_SKRIPT}",
         f"Indikator {XSS_BILD}", f"Begründung {XSS_SVG}", f"Linktitel {XSS_SKRIPT}", f"Verlauf {XSS_BILD}"), True),
     Darstellungsfall("markdown_link_javascript", "GT-9914",
@@ -397,7 +402,7 @@ def massnahme_aus(fall: Darstellungsfall) -> str:
                                           for link in felder["links"]) + "]"
     if "verlauf" in felder:
         felder["verlauf"] = "[" + ", ".join(
-            f"{{datum: {v['datum']}, status: {v['status']}, text: {yaml_text(v['text'])}}}" for v in felder["verlauf"]
+            f"{{datum: {v['datum']}, text: {yaml_text(v['text'])}}}" for v in felder["verlauf"]
         ) + "]"
     return massnahme(id=fall.kennung, **felder)
 
