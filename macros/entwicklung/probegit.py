@@ -20,3 +20,11 @@ def git(repo: Path, *argumente: str, datum: str | None = None) -> str:
     umgebung = dict(GIT_UMGEBUNG, **({"GIT_AUTHOR_DATE": datum, "GIT_COMMITTER_DATE": datum} if datum else {}))
     return subprocess.run(["git", *argumente], cwd=repo, env=umgebung, check=True, capture_output=True,
                           text=True).stdout.strip()
+
+
+def neues_repo(ordner: Path, datum: str | None = None) -> Path:
+    """Makes ordner a git repository on branch main with everything in it committed as "Ausgangsstand"."""
+    git(ordner, "init", "-q", "-b", "main")
+    git(ordner, "add", "-A")
+    git(ordner, "commit", "-qm", "Ausgangsstand", datum=datum)
+    return ordner

@@ -10,7 +10,7 @@ import pytest
 from hilfen import mkdocs_build, projektkopie
 
 from macros.ausgabe.versionsgeschichte import perioden, status_zaehlung
-from macros.entwicklung.probegit import git
+from macros.entwicklung.probegit import git, neues_repo
 
 
 def test_perioden_quartale_monate_tage():
@@ -54,9 +54,7 @@ def test_entwicklung_je_quartal_aus_der_geschichte(tmp_path):
     if shutil.which("git") is None:
         pytest.fail("git fehlt: bitte installieren (apt-get install git).")
     projekt = projektkopie(tmp_path / "projekt")
-    git(projekt, "init", "-q", "-b", "main")
-    git(projekt, "add", "-A")
-    git(projekt, "commit", "-qm", "Ausgangsstand", datum="2025-02-10T10:00:00+01:00")
+    neues_repo(projekt, datum="2025-02-10T10:00:00+01:00")
     datei = projekt / "data" / "measures.yaml"
     for status, datum in (("in_umsetzung", "2025-08-05T10:00:00+02:00"), ("umgesetzt", "2026-01-20T10:00:00+01:00")):
         text = datei.read_text(encoding="utf-8")

@@ -14,7 +14,7 @@ from hilfen import ROOT
 from macros.ausgabe import versionsgeschichte
 from macros.daten import vergleich as v
 from macros.daten.vergleich import ENTFERNT, GEAENDERT, NEU, Feldaenderung
-from macros.entwicklung.probegit import GIT_UMGEBUNG, git
+from macros.entwicklung.probegit import GIT_UMGEBUNG, git, neues_repo
 
 ECHT = (ROOT / "data" / "measures.yaml").read_text(encoding="utf-8")
 
@@ -131,9 +131,7 @@ def repo(tmp_path_factory) -> Path:
     repo = tmp_path_factory.mktemp("vergleich")
     shutil.copytree(ROOT / "data", repo / "data")
     (repo / "docs").mkdir()
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-qm", "Ausgangsstand")
+    neues_repo(repo)
     pfad = repo / "data" / "measures.yaml"
     pfad.write_text(ersetze_in(ECHT, "SP-01", "    status: daueraufgabe\n", '    status: "daueraufgabe"  # so\n'),
                     encoding="utf-8")

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from hilfen import ROOT
+from hilfen import ROOT, ersetze_nach_kennung
 
-from macros.entwicklung.probegit import GIT_UMGEBUNG, git
+from macros.entwicklung.probegit import GIT_UMGEBUNG, git, neues_repo
 
 SKRIPT = ROOT / "scripts" / "bericht.py"
 
@@ -40,14 +40,10 @@ def repo(tmp_path_factory) -> Path:
         pytest.fail("git fehlt: bitte installieren (apt-get install git).")
     wurzel = tmp_path_factory.mktemp("bericht")
     shutil.copytree(ROOT / "data", wurzel / "data")
-    git(wurzel, "init", "-q", "-b", "main")
-    git(wurzel, "add", "-A")
-    git(wurzel, "commit", "-qm", "Ausgangsstand", datum="2026-11-01T10:00:00+01:00")
+    neues_repo(wurzel, datum="2026-11-01T10:00:00+01:00")
     datei = wurzel / "data" / "measures.yaml"
-    text = datei.read_text(encoding="utf-8")
-    anfang = text.index("  - id: SP-02\n")
-    stelle = text.index("    status: geplant\n", anfang)
-    text = text[:stelle] + "    status: umgesetzt\n" + text[stelle + len("    status: geplant\n"):]
+    text = ersetze_nach_kennung(datei.read_text(encoding="utf-8"), "SP-02", "    status: geplant\n",
+                                "    status: umgesetzt\n")
     datei.write_text(text + NEU, encoding="utf-8")
     git(wurzel, "commit", "-qam", "Sprache: SP-02 umgesetzt, SP-90 neu", datum="2026-11-20T10:00:00+01:00")
     return wurzel

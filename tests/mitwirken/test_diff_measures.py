@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hilfen import ROOT
 
-from macros.entwicklung.probegit import GIT_UMGEBUNG, git
+from macros.entwicklung.probegit import GIT_UMGEBUNG, git, neues_repo
 
 SKRIPT = ROOT / "scripts" / "diff_measures.py"
 
@@ -21,9 +21,7 @@ def repo(tmp_path) -> Path:
     if shutil.which("git") is None:
         pytest.fail("git fehlt: bitte installieren (apt-get install git).")
     shutil.copytree(ROOT / "data", tmp_path / "data")
-    git(tmp_path, "init", "-q", "-b", "main")
-    git(tmp_path, "add", "-A")
-    git(tmp_path, "commit", "-qm", "Ausgangsstand")
+    neues_repo(tmp_path)
     git(tmp_path, "checkout", "-qb", "vorschlag")
     return tmp_path
 

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from hilfen import ROOT, mkdocs_build, projektkopie
+from hilfen import ROOT, ersetze_nach_kennung, mkdocs_build, projektkopie
 
-from macros.entwicklung.probegit import GIT_UMGEBUNG, git
+from macros.entwicklung.probegit import GIT_UMGEBUNG, git, neues_repo
 
 
 def skript(repo: Path, name: str, *argumente: str) -> subprocess.CompletedProcess:
@@ -24,15 +24,10 @@ def repo(tmp_path_factory) -> Path:
     if shutil.which("git") is None:
         pytest.fail("git fehlt: bitte installieren (apt-get install git).")
     projekt = projektkopie(tmp_path_factory.mktemp("status") / "projekt")
-    git(projekt, "init", "-q", "-b", "main")
-    git(projekt, "add", "-A")
-    git(projekt, "commit", "-qm", "Ausgangsstand")
+    neues_repo(projekt)
     datei = projekt / "data" / "measures.yaml"
-    vorher = datei.read_text(encoding="utf-8")
-    anfang = vorher.index("  - id: SP-02\n")
-    stelle = vorher.index("    status: geplant\n", anfang)
-    datei.write_text(vorher[:stelle] + "    status: in_umsetzung\n" + vorher[stelle + len("    status: geplant\n"):],
-                     encoding="utf-8")
+    datei.write_text(ersetze_nach_kennung(datei.read_text(encoding="utf-8"), "SP-02", "    status: geplant\n",
+                                          "    status: in_umsetzung\n"), encoding="utf-8")
     return projekt
 
 
