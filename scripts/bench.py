@@ -17,9 +17,6 @@ Prints a table and writes bench-ergebnis.json (git-ignored).
 from __future__ import annotations
 
 import argparse
-import gzip
-import http.server
-import io
 import json
 import os
 import platform
@@ -30,22 +27,22 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 from datetime import datetime
-from functools import partial
 from pathlib import Path
 
 from macros.darstellung import adressen
+from macros.entwicklung.lokale_site import CHROMIUM, starte_server
+from macros.entwicklung.mkdocs_bau import BIN, mkdocs_befehl
+from macros.entwicklung.mkdocs_bau import UMGEBUNG as MKDOCS_UMGEBUNG
 from macros.entwicklung.projektkopie import projektkopie
 from macros.entwicklung.synthetische_daten import schreibe
 from macros.projekt import REPO
 
-BIN = Path(sys.executable).parent
 ERGEBNIS = REPO / "bench-ergebnis.json"
 PROJEKTTEILE = ("docs", "macros", "overrides", "mkdocs.yml")
-UMGEBUNG = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+UMGEBUNG = dict(MKDOCS_UMGEBUNG, PYTHONDONTWRITEBYTECODE="1")
 
 
 # --- Measuring one command in a fresh child process ----------------------------------------------
@@ -193,11 +190,11 @@ def groesse_messen(anzahl: int, arbeit: Path) -> dict:
     # Alternating runs, the fastest of each kind: load from other processes hits all alike.
     laeufe: dict[str, list[dict]] = {"build": [], "eigen": [], "schlicht": []}
     for _ in range(ARGS.wiederholungen):
-        laeufe["build"].append(messe([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)], projekt,
+        laeufe["build"].append(messe(mkdocs_befehl(site), projekt,
                                      arbeit / f"build-{anzahl}.log"))
-        laeufe["eigen"].append(messe([str(BIN / "mkdocs"), "build", "-f", "mkdocs-eigen.yml", "--site-dir",
-                                      str(site_eigen)], projekt, arbeit / f"eigen-{anzahl}.log"))
-        laeufe["schlicht"].append(messe([str(BIN / "mkdocs"), "build", "--site-dir", str(site_schlicht)], schlicht,
+        laeufe["eigen"].append(messe(mkdocs_befehl(site_eigen, "-f", "mkdocs-eigen.yml", strict=False), projekt,
+                                     arbeit / f"eigen-{anzahl}.log"))
+        laeufe["schlicht"].append(messe(mkdocs_befehl(site_schlicht, strict=False), schlicht,
                                         arbeit / f"schlicht-{anzahl}.log"))
     ergebnis["eigen"] = min(laeufe["eigen"], key=lambda lauf: lauf["sekunden"] or float("inf"))
     ergebnis["eigen"]["cpu_s"] = min((lauf["cpu_s"] for lauf in laeufe["eigen"] if lauf.get("cpu_s")), default=None)
@@ -319,9 +316,8 @@ def lighthouse(site: Path, seite: str | None, arbeit: Path, laeufe: int = 3) -> 
     if ARGS.ohne_lighthouse or befehl is None or seite is None:
         return {"hinweis": "nicht gemessen: Lighthouse fehlt (npm ci) oder --ohne-lighthouse"}
     print(f"… Lighthouse auf {seite}", file=sys.stderr, flush=True)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_GzipHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/{seite.removesuffix('index.html')}"
+    server = starte_server(site)
+    url = server.url(seite.removesuffix("index.html"))
     ergebnisse = []
     try:
         for lauf in range(laeufe):
@@ -329,7 +325,7 @@ def lighthouse(site: Path, seite: str | None, arbeit: Path, laeufe: int = 3) -> 
             subprocess.run([*befehl, url, "--only-categories=performance", "--output=json",
                             f"--output-path={bericht}", "--quiet",
                             "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
-                           env=dict(UMGEBUNG, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium")),
+                           env=dict(UMGEBUNG, CHROME_PATH=CHROMIUM),
                            check=False, timeout=600, capture_output=True)
             if not bericht.exists():
                 continue
@@ -342,33 +338,11 @@ def lighthouse(site: Path, seite: str | None, arbeit: Path, laeufe: int = 3) -> 
                                "bytes_kb": round(audits["total-byte-weight"]["numericValue"] / 1024),
                                "dom_elemente": audits.get("dom-size", {}).get("numericValue")})
     finally:
-        server.shutdown()
+        server.stop()
     if not ergebnisse:
         return {"seite": seite, "hinweis": "Lighthouse schrieb keinen Bericht"}
     mitte = sorted(ergebnisse, key=lambda e: e["performance"])[len(ergebnisse) // 2]
     return {"seite": seite, **mitte, "alle_performance": [e["performance"] for e in ergebnisse]}
-
-
-class _GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, text compressed with gzip when the browser accepts it (as on GitHub Pages)."""
-
-    def log_message(self, *args):  # no request log on the console
-        pass
-
-    def send_head(self):
-        pfad = Path(self.translate_path(self.path))
-        if pfad.is_dir():
-            pfad = pfad / "index.html"
-        if (pfad.suffix in (".html", ".css", ".js", ".json", ".svg") and pfad.is_file()
-                and "gzip" in self.headers.get("Accept-Encoding", "")):
-            inhalt = gzip.compress(pfad.read_bytes(), 6)
-            self.send_response(200)
-            self.send_header("Content-Type", self.guess_type(str(pfad)))
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(inhalt)))
-            self.end_headers()
-            return io.BytesIO(inhalt)
-        return super().send_head()
 
 
 # --- Report ---------------------------------------------------------------------------------------------------

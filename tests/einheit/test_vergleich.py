@@ -3,18 +3,18 @@ field by field, by value and not by text; the Änderungsverlauf and `make diff` 
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from hilfen import ROOT
 
 from macros.ausgabe import versionsgeschichte
 from macros.daten import vergleich as v
 from macros.daten.vergleich import ENTFERNT, GEAENDERT, NEU, Feldaenderung
+from macros.entwicklung.probegit import GIT_UMGEBUNG, git, neues_repo
 
 ECHT = (ROOT / "data" / "measures.yaml").read_text(encoding="utf-8")
 
@@ -118,18 +118,6 @@ def test_bytes_mit_bom_und_crlf_wie_der_loader():
 
 # --- The history and `make diff` agree -------------------------------------------------------------------
 
-GIT_UMGEBUNG = dict(os.environ, GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org",
-                    GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="test@example.org", GIT_CONFIG_GLOBAL=os.devnull,
-                    GIT_CONFIG_NOSYSTEM="1")
-
-
-def git(repo: Path, *argumente: str) -> str:
-    if shutil.which("git") is None:
-        pytest.fail("git fehlt: bitte installieren (apt-get install git).")
-    return subprocess.run(["git", *argumente], cwd=repo, env=GIT_UMGEBUNG, check=True, capture_output=True,
-                          text=True).stdout.strip()
-
-
 def diff(repo: Path, *argumente: str) -> str:
     ergebnis = subprocess.run([sys.executable, str(ROOT / "scripts" / "diff_measures.py"), *argumente], cwd=repo,
                               capture_output=True, text=True, env=GIT_UMGEBUNG, timeout=120)
@@ -143,9 +131,7 @@ def repo(tmp_path_factory) -> Path:
     repo = tmp_path_factory.mktemp("vergleich")
     shutil.copytree(ROOT / "data", repo / "data")
     (repo / "docs").mkdir()
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-qm", "Ausgangsstand")
+    neues_repo(repo)
     pfad = repo / "data" / "measures.yaml"
     pfad.write_text(ersetze_in(ECHT, "SP-01", "    status: daueraufgabe\n", '    status: "daueraufgabe"  # so\n'),
                     encoding="utf-8")

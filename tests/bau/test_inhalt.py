@@ -6,7 +6,7 @@ import html as html_modul
 import re
 
 import yaml
-from conftest import ROOT
+from hilfen import ROOT
 
 from macros.darstellung.datum import datum_de
 from macros.darstellung.render import seiten_url, zahl_de

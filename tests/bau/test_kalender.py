@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import icalendar
-from conftest import ROOT, mkdocs_build
+from hilfen import ROOT, mkdocs_build
 
 from macros.daten.begriffe import STATUS
 from macros.daten.gruppen import KALENDER_KONZEPT, KALENDER_ORDNER, gruppen

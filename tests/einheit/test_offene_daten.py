@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import yaml
-from conftest import ROOT
+from hilfen import ROOT
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 

@@ -6,9 +6,9 @@ import re
 import shutil
 
 import pytest
-from browser import DESKTOP
-from conftest import mkdocs_build, projektkopie
+from hilfen import mkdocs_build, projektkopie
 
+from browser.fixtures import DESKTOP
 from macros.darstellung import adressen, seitenteilung
 from macros.darstellung.render import seiten_url
 from macros.daten.loader import lade_daten

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import subprocess
 
-from browser import NODE_MODULES, ROOT, brauche_node_modules, node
+from browser.fixtures import NODE_MODULES, brauche_node_modules, node
+from hilfen import ROOT
 
 KONFIG = ROOT / ".htmlvalidate.mjs"
 

@@ -7,8 +7,8 @@ Performance is not asserted here: on shared 2-core machines its score moves by s
 from __future__ import annotations
 
 import pytest
-from browser import brauche_chromium, brauche_node_modules, node
 
+from browser.fixtures import brauche_chromium, brauche_node_modules, node
 from macros.entwicklung import lighthouse as lh
 
 pytestmark = pytest.mark.browser

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from browser import PHONE
+
+from browser.fixtures import PHONE
 
 pytestmark = pytest.mark.browser
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 
-from conftest import ROOT
+from hilfen import ROOT
 
 from macros.daten.loader import MIT_BESCHLUSS, lade_daten
 

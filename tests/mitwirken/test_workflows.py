@@ -11,14 +11,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hilfen import BIN, ROOT
 
 from macros.daten import begriffe
 
-ROOT = Path(__file__).resolve().parents[1]
-
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
-BIN = Path(sys.executable).parent
 SHA_PIN = re.compile(r"^\s*(?:-\s+)?uses:\s+([\w.-]+/[\w./-]+)@([0-9a-f]{40}) # v\d+(?:\.\d+)*\s*$")
 
 FEHLERHAFTER_WORKFLOW = """\

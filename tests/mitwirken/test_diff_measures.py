@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hilfen import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
+from macros.entwicklung.probegit import GIT_UMGEBUNG, git, neues_repo
+
 SKRIPT = ROOT / "scripts" / "diff_measures.py"
-GIT_UMGEBUNG = dict(os.environ, GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org",
-                    GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="test@example.org", GIT_CONFIG_GLOBAL=os.devnull,
-                    GIT_CONFIG_NOSYSTEM="1")
-
-
-def git(repo: Path, *argumente: str) -> str:
-    return subprocess.run(["git", *argumente], cwd=repo, env=GIT_UMGEBUNG, check=True, capture_output=True,
-                          text=True).stdout
 
 
 @pytest.fixture
@@ -28,9 +21,7 @@ def repo(tmp_path) -> Path:
     if shutil.which("git") is None:
         pytest.fail("git fehlt: bitte installieren (apt-get install git).")
     shutil.copytree(ROOT / "data", tmp_path / "data")
-    git(tmp_path, "init", "-q", "-b", "main")
-    git(tmp_path, "add", "-A")
-    git(tmp_path, "commit", "-qm", "Ausgangsstand")
+    neues_repo(tmp_path)
     git(tmp_path, "checkout", "-qb", "vorschlag")
     return tmp_path
 

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from hilfen import ROOT, ersetze_nach_kennung
+
+from macros.entwicklung.probegit import GIT_UMGEBUNG, git, neues_repo
 
 SKRIPT = ROOT / "scripts" / "bericht.py"
-UMGEBUNG = dict(os.environ, GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org", GIT_COMMITTER_NAME="Test",
-                GIT_COMMITTER_EMAIL="test@example.org", GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
 
 NEU = """  - id: SP-90
     titel: Probe für den Bericht
@@ -29,15 +28,9 @@ NEU = """  - id: SP-90
 """
 
 
-def git(repo: Path, *argumente: str, datum: str | None = None) -> str:
-    umgebung = dict(UMGEBUNG, **({"GIT_AUTHOR_DATE": datum, "GIT_COMMITTER_DATE": datum} if datum else {}))
-    return subprocess.run(["git", *argumente], cwd=repo, env=umgebung, check=True, capture_output=True,
-                          text=True).stdout.strip()
-
-
 def bericht(repo: Path, *argumente: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(SKRIPT), *argumente], cwd=repo, capture_output=True, text=True,
-                          env=UMGEBUNG, timeout=300)
+                          env=GIT_UMGEBUNG, timeout=300)
 
 
 @pytest.fixture(scope="module")
@@ -47,14 +40,10 @@ def repo(tmp_path_factory) -> Path:
         pytest.fail("git fehlt: bitte installieren (apt-get install git).")
     wurzel = tmp_path_factory.mktemp("bericht")
     shutil.copytree(ROOT / "data", wurzel / "data")
-    git(wurzel, "init", "-q", "-b", "main")
-    git(wurzel, "add", "-A")
-    git(wurzel, "commit", "-qm", "Ausgangsstand", datum="2026-11-01T10:00:00+01:00")
+    neues_repo(wurzel, datum="2026-11-01T10:00:00+01:00")
     datei = wurzel / "data" / "measures.yaml"
-    text = datei.read_text(encoding="utf-8")
-    anfang = text.index("  - id: SP-02\n")
-    stelle = text.index("    status: geplant\n", anfang)
-    text = text[:stelle] + "    status: umgesetzt\n" + text[stelle + len("    status: geplant\n"):]
+    text = ersetze_nach_kennung(datei.read_text(encoding="utf-8"), "SP-02", "    status: geplant\n",
+                                "    status: umgesetzt\n")
     datei.write_text(text + NEU, encoding="utf-8")
     git(wurzel, "commit", "-qam", "Sprache: SP-02 umgesetzt, SP-90 neu", datum="2026-11-20T10:00:00+01:00")
     return wurzel

@@ -11,15 +11,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hilfen import ROOT
 
-from macros.entwicklung.lokale_site import CHROMIUM_ARGS, seiten_der_site, starte_server
+from macros.entwicklung.lokale_site import CHROMIUM, CHROMIUM_ARGS, seiten_der_site, starte_server
 
-ROOT = Path(__file__).resolve().parents[1]
 NODE_MODULES = ROOT / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
-
-# Chromium from Debian (`apt-get install chromium`, done by .ci/run); CHROMIUM may point elsewhere.
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
@@ -85,15 +82,6 @@ def browser():
 def desktop(browser):
     """One desktop-sized tab, reused by the tests (each test navigates where it needs)."""
     kontext = browser.new_context(viewport=DESKTOP, locale="de-DE", service_workers="block")
-    yield kontext.new_page()
-    kontext.close()
-
-
-@pytest.fixture(scope="session")
-def telefon(browser):
-    """One phone-sized tab (390×844, touch), reused by the tests."""
-    kontext = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True,
-                                  locale="de-DE", service_workers="block")
     yield kontext.new_page()
     kontext.close()
 

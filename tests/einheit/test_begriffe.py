@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from conftest import ROOT
+from hilfen import ROOT
 
 from macros.darstellung import statusfarben
 from macros.daten import begriffe as b

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import mkdocs_build, projektkopie
+from hilfen import mkdocs_build, projektkopie
 
 from macros.darstellung.render import seiten_url
 
@@ -85,7 +85,7 @@ MASSNAHMEN_MAKROS = re.compile(r"\{\{\s*(massnahmen|alle_massnahmen|status_ueber
 
 def test_jede_seite_mit_massnahmen_nennt_ihren_stand(site):
     """Every chapter that shows measures says, under its summary, how current its content is."""
-    from conftest import ROOT
+    from hilfen import ROOT
 
     seiten = [p.relative_to(ROOT / "docs").as_posix() for p in sorted((ROOT / "docs").rglob("*.md"))
               if MASSNAHMEN_MAKROS.search(p.read_text(encoding="utf-8"))]

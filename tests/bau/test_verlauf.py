@@ -6,31 +6,19 @@ Also: the build works without git history (a `git archive` tarball, a shallow cl
 from __future__ import annotations
 
 import io
-import os
 import re
-import shutil
 import subprocess
 import tarfile
 from html import escape as html_escape
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, mkdocs_build, projektkopie
+from hilfen import ROOT, ersetze_nach_kennung, mkdocs_build, projektkopie
 
 from macros.ausgabe.versionsgeschichte import HOECHSTENS_AENDERUNGEN, VERFOLGTE_PFADE
 from macros.darstellung.datum import datum_lang
 from macros.darstellung.render import seiten_url
-
-GIT_UMGEBUNG = dict(os.environ, GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org",
-                    GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="test@example.org", GIT_CONFIG_GLOBAL=os.devnull,
-                    GIT_CONFIG_NOSYSTEM="1")
-
-
-def git(repo: Path, *argumente: str) -> str:
-    if shutil.which("git") is None:
-        pytest.fail("git fehlt: bitte installieren (apt-get install git).")
-    return subprocess.run(["git", *argumente], cwd=repo, env=GIT_UMGEBUNG, check=True, capture_output=True,
-                          text=True).stdout.strip()
+from macros.entwicklung.probegit import git, neues_repo
 
 
 def lies(site: Path, url: str) -> str:
@@ -114,15 +102,10 @@ def test_bau_aus_git_archive_ohne_verlauf(tmp_path):
 def probe_repo(tmp_path_factory) -> Path:
     """A project copy with three commits: the start, a status change of SP-01, a new text; tagged as a Fassung."""
     repo = projektkopie(tmp_path_factory.mktemp("probe"))
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-qm", "Ausgangsstand")
+    neues_repo(repo)
     pfad = repo / "data" / "measures.yaml"
-    inhalt = pfad.read_text(encoding="utf-8")
-    anfang = inhalt.index("  - id: SP-01\n")
-    alt, neu = "    status: daueraufgabe\n", "    status: in_umsetzung\n"
-    stelle = inhalt.index(alt, anfang)
-    pfad.write_text(inhalt[:stelle] + neu + inhalt[stelle + len(alt):], encoding="utf-8")
+    pfad.write_text(ersetze_nach_kennung(pfad.read_text(encoding="utf-8"), "SP-01", "    status: daueraufgabe\n",
+                                         "    status: in_umsetzung\n"), encoding="utf-8")
     git(repo, "commit", "-qam", "Sprachnetzwerk <wieder> in Umsetzung")
     (repo / "docs" / "leitlinien.md").write_text("# Leitlinien\n\nNeu gefasst.\n", encoding="utf-8")
     git(repo, "commit", "-qam", "Leitlinien neu gefasst")

@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, mkdocs_build, projektkopie
+from hilfen import ROOT, ersetze_nach_kennung, mkdocs_build, projektkopie
 
-UMGEBUNG = dict(os.environ, GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org", GIT_COMMITTER_NAME="Test",
-                GIT_COMMITTER_EMAIL="test@example.org", GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1",
-                NO_MKDOCS_2_WARNING="1")
-
-
-def git(repo: Path, *argumente: str) -> str:
-    return subprocess.run(["git", *argumente], cwd=repo, env=UMGEBUNG, check=True, capture_output=True,
-                          text=True).stdout
+from macros.entwicklung.probegit import GIT_UMGEBUNG, git, neues_repo
 
 
 def skript(repo: Path, name: str, *argumente: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / name), *argumente], cwd=repo, env=UMGEBUNG,
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / name), *argumente], cwd=repo, env=GIT_UMGEBUNG,
                           capture_output=True, text=True, timeout=300)
 
 
@@ -32,15 +24,10 @@ def repo(tmp_path_factory) -> Path:
     if shutil.which("git") is None:
         pytest.fail("git fehlt: bitte installieren (apt-get install git).")
     projekt = projektkopie(tmp_path_factory.mktemp("status") / "projekt")
-    git(projekt, "init", "-q", "-b", "main")
-    git(projekt, "add", "-A")
-    git(projekt, "commit", "-qm", "Ausgangsstand")
+    neues_repo(projekt)
     datei = projekt / "data" / "measures.yaml"
-    vorher = datei.read_text(encoding="utf-8")
-    anfang = vorher.index("  - id: SP-02\n")
-    stelle = vorher.index("    status: geplant\n", anfang)
-    datei.write_text(vorher[:stelle] + "    status: in_umsetzung\n" + vorher[stelle + len("    status: geplant\n"):],
-                     encoding="utf-8")
+    datei.write_text(ersetze_nach_kennung(datei.read_text(encoding="utf-8"), "SP-02", "    status: geplant\n",
+                                          "    status: in_umsetzung\n"), encoding="utf-8")
     return projekt
 
 

@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 import pikepdf
 import pytest
-from conftest import ROOT, mkdocs_build, projektkopie
+from hilfen import ROOT, mkdocs_build, projektkopie
 from pypdf import PdfReader
 
 from macros.ausgabe.druck import pruefung

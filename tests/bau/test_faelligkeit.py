@@ -5,19 +5,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import projektkopie
+from hilfen import mkdocs_build, projektkopie
 
 from macros.daten import faelligkeit
 from macros.daten.gruppen import gruppen
 
-BIN = Path(sys.executable).parent
 TAG = dt.date(2026, 12, 1)
 
 
@@ -57,9 +54,7 @@ def test_stichtag_aus_der_umgebung():
 # --- Built site ----------------------------------------------------------------------------------
 
 def bauen(projekt: Path, ziel: Path, stichtag: str) -> subprocess.CompletedProcess:
-    umgebung = dict(os.environ, NO_MKDOCS_2_WARNING="1", STICHTAG=stichtag)
-    return subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(ziel)], cwd=projekt,
-                          capture_output=True, text=True, env=umgebung, timeout=600)
+    return mkdocs_build(projekt, ziel, umgebung={"STICHTAG": stichtag})
 
 
 def setze(text: str, kennung: str, zeile: str) -> str:

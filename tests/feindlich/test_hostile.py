@@ -2,49 +2,61 @@
 line, or renders safely (escaped text, no script runs in Chromium). Never a traceback, never a
 half-built site, never unbounded memory or time.
 
-The error cases run scripts/check.py and `mkdocs build` on a copy of the project whose data has one
-fault; the safe cases share one copy with every harmless-but-hostile text and one build.
+The error cases check the message in this process, through scripts/check.py's main and the build's data step
+(macros.baudaten.daten_fuer, which raises the PluginError MkDocs prints). The cases that could exhaust this
+process (alias bomb, deep nesting, a huge text) run scripts/check.py and a real `mkdocs build` in child processes
+under a memory and time limit: they also prove that a failed build leaves no site behind. The safe cases share
+one copy with every harmless-but-hostile text and one build.
 """
 
 from __future__ import annotations
 
 import html
-import os
+import importlib.util
 import re
-import resource
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
-from conftest import BIN, ROOT, projektkopie
+from hilfen import ROOT, mkdocs_build, projektkopie
+from mkdocs.exceptions import PluginError
+
+from macros.baudaten import daten_fuer
+from macros.daten.loader import lade_daten
+from macros.entwicklung.lokale_site import starte_server
+from macros.entwicklung.mkdocs_bau import UMGEBUNG as MKDOCS_UMGEBUNG
+from macros.entwicklung.mkdocs_bau import begrenzt
 
 # Upper bounds for every child process: a hostile file must not take more.
 SPEICHER_CHECK = 1024 * 1024 * 1024
 SPEICHER_BAU = 3 * 1024 * 1024 * 1024
 ZEIT = 300
-
-
-def _begrenzt(speicher: int):
-    def setzen():
-        resource.setrlimit(resource.RLIMIT_AS, (speicher, speicher))
-    return setzen
+BAU_KOPF = "Die Daten sind fehlerhaft; die Website wird nicht gebaut."
 
 
 def pruefen(data_dir: Path) -> subprocess.CompletedProcess:
     """scripts/check.py (what `make check` runs) on a data folder, under a memory and time limit."""
     return subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), str(data_dir)], capture_output=True,
-                          text=True, timeout=ZEIT, preexec_fn=_begrenzt(SPEICHER_CHECK), check=False)
+                          text=True, timeout=ZEIT, preexec_fn=begrenzt(SPEICHER_CHECK), check=False)
 
 
 def bauen(projekt: Path, ziel: Path) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a project copy into ziel, under a memory and time limit."""
-    umgebung = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(ziel)], cwd=projekt,
-                          capture_output=True, text=True, env=umgebung, timeout=ZEIT,
-                          preexec_fn=_begrenzt(SPEICHER_BAU), check=False)
+    return mkdocs_build(projekt, ziel, speicher=SPEICHER_BAU, timeout=ZEIT)
+
+
+@cache
+def check_main():
+    """scripts/check.py's main, loaded from its file (scripts/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("check_skript", ROOT / "scripts" / "check.py")
+    modul = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(modul)
+    return modul.main
 
 
 # --- A measure as YAML lines, so that each case knows the line of the field it breaks -----------------------
@@ -127,6 +139,11 @@ def alias_bombe() -> str:
     return massnahme() + "\n".join(zeilen) + "\n"
 
 
+def kennungsfehler(name: str, kennung: str, teil: str, *worte: str) -> Fehlerfall:
+    """A case whose fault is the id (raw YAML); the message names the field id and the line holding teil."""
+    return Fehlerfall(name, anhaengen(massnahme(id=kennung), teil), worte, "id")
+
+
 MARKE = Path("/tmp/ik-haertetest-python-tag")
 
 FEHLERFAELLE = [
@@ -169,15 +186,11 @@ FEHLERFAELLE = [
                ("Ende liegt vor dem Beginn",), "ende"),
     Fehlerfall("begruendung_fehlt", anhaengen(massnahme(status="entfallen"), "id: GT-9901"),
                ("Begründung",), "begruendung"),
-    Fehlerfall("id_mit_leerzeichen", anhaengen(massnahme(id='"GT-9901 "'), '"GT-9901 "'),
-               ("nicht die erlaubte Form", "„GT-9901 “"), "id"),
-    Fehlerfall("id_mit_unsichtbarem_zeichen", anhaengen(massnahme(id='"GT-9901\u200b"'), "GT-9901"),
-               ("<U+200B>",), "id"),
-    Fehlerfall("id_mit_geschuetztem_leerzeichen", anhaengen(massnahme(id='"GT-9901\u00a0"'), "GT-9901"),
-               ("<U+00A0>",), "id"),
-    Fehlerfall("id_mit_fuenf_ziffern", anhaengen(massnahme(id="GT-10000"), "GT-10000"),
-               ("nicht die erlaubte Form", "4 Ziffern"), "id"),
-    Fehlerfall("praefix_passt_nicht", anhaengen(massnahme(id="SP-9901"), "SP-9901"), ("Kürzel passt nicht",), "id"),
+    kennungsfehler("id_mit_leerzeichen", '"GT-9901 "', '"GT-9901 "', "nicht die erlaubte Form", "„GT-9901 “"),
+    kennungsfehler("id_mit_unsichtbarem_zeichen", '"GT-9901\u200b"', "GT-9901", "<U+200B>"),
+    kennungsfehler("id_mit_geschuetztem_leerzeichen", '"GT-9901\u00a0"', "GT-9901", "<U+00A0>"),
+    kennungsfehler("id_mit_fuenf_ziffern", "GT-10000", "GT-10000", "nicht die erlaubte Form", "4 Ziffern"),
+    kennungsfehler("praefix_passt_nicht", "SP-9901", "SP-9901", "Kürzel passt nicht"),
     Fehlerfall("unbekanntes_handlungsfeld", anhaengen(massnahme(handlungsfeld="integration"), "integration"),
                ("Unbekannte Kennung",), "handlungsfeld"),
     Fehlerfall("unbekannte_quelle", anhaengen(massnahme(quelle="[erfundene-quelle]"), "erfundene-quelle"),
@@ -209,12 +222,54 @@ FEHLERFAELLE = [
 
 @pytest.fixture(scope="module")
 def vorlage(tmp_path_factory) -> Path:
-    """One clean copy of the project; each case copies it again."""
+    """One clean copy of the project; each case copies it (or its data) again."""
     return projektkopie(tmp_path_factory.mktemp("vorlage"))
 
 
-@pytest.mark.parametrize("fall", FEHLERFAELLE, ids=[f.name for f in FEHLERFAELLE])
-def test_fehlerhafte_daten_melden_deutsch_mit_ort(fall: Fehlerfall, vorlage: Path, tmp_path: Path):
+# Cases that could exhaust or hang the test process if a guard in the loader broke: child processes only.
+IM_KINDPROZESS = {"alias_bombe", "tiefe_verschachtelung", "riesiger_text"}
+assert {f.name for f in FEHLERFAELLE} >= IM_KINDPROZESS, "a guarded case was renamed"
+
+
+def pruefe_meldung(fall: Fehlerfall, zeile: int | None, wer: str, ausgabe: str, stdout: str = "") -> None:
+    """The message names the file and line, the field and what is wrong, in German, briefly, without a traceback."""
+    assert "Traceback" not in ausgabe + stdout, (wer, ausgabe)
+    assert "Fehler in den Daten" in ausgabe, (wer, ausgabe)
+    ort = f"{fall.datei}:{zeile}:" if zeile else f"{fall.datei}"
+    assert ort in ausgabe, (wer, ort, ausgabe)
+    for wort in fall.worte:
+        assert wort in ausgabe, (wer, wort, ausgabe)
+    if fall.feld:
+        assert f"Feld „{fall.feld}“" in ausgabe, (wer, fall.feld, ausgabe)
+    assert len(ausgabe) < 20_000, (wer, "Meldung ist zu lang", len(ausgabe))
+
+
+@pytest.mark.parametrize("fall", [f for f in FEHLERFAELLE if f.name not in IM_KINDPROZESS],
+                         ids=[f.name for f in FEHLERFAELLE if f.name not in IM_KINDPROZESS])
+def test_fehlerhafte_daten_melden_deutsch_mit_ort(fall: Fehlerfall, vorlage: Path, tmp_path: Path, capsys):
+    """`make check` (check.py's main) and the build's data step, in this process, on data with one fault."""
+    data_dir = tmp_path / "projekt" / "data"
+    shutil.copytree(vorlage / "data", data_dir)
+    MARKE.unlink(missing_ok=True)
+    zeile = fall.anwenden(data_dir)
+
+    assert check_main()([str(data_dir)]) == 1
+    geprueft = capsys.readouterr()
+    pruefe_meldung(fall, zeile, "check", geprueft.err, geprueft.out)
+
+    with pytest.raises(PluginError) as gebaut:
+        daten_fuer(SimpleNamespace(config_file_path=str(data_dir.parent / "mkdocs.yml")))
+    assert str(gebaut.value).startswith(BAU_KOPF + "\n"), str(gebaut.value)
+    pruefe_meldung(fall, zeile, "build", str(gebaut.value))
+    if fall.nebenwirkung is not None:
+        assert not fall.nebenwirkung.exists(), "Ein YAML-Tag hat Code ausgeführt"
+
+
+@pytest.mark.parametrize("fall", [f for f in FEHLERFAELLE if f.name in IM_KINDPROZESS],
+                         ids=[f.name for f in FEHLERFAELLE if f.name in IM_KINDPROZESS])
+def test_fehlerhafte_daten_stoppen_check_und_echten_bau(fall: Fehlerfall, vorlage: Path, tmp_path: Path):
+    """scripts/check.py and a real `mkdocs build`, each in a child process under a memory and time limit:
+    exit code 1, the German message, no traceback, and no half-built site."""
     projekt = tmp_path / "projekt"
     shutil.copytree(vorlage, projekt)
     MARKE.unlink(missing_ok=True)
@@ -224,27 +279,22 @@ def test_fehlerhafte_daten_melden_deutsch_mit_ort(fall: Fehlerfall, vorlage: Pat
     ziel = tmp_path / "site"
     gebaut = bauen(projekt, ziel)
 
-    for wer, ergebnis, ausgabe in (("check", geprueft, geprueft.stderr), ("build", gebaut, gebaut.stderr)):
-        assert ergebnis.returncode == 1, (wer, ergebnis.stdout, ausgabe)
-        assert "Traceback" not in ausgabe + ergebnis.stdout, (wer, ausgabe)
-        assert "Fehler in den Daten" in ausgabe, (wer, ausgabe)
-        ort = f"{fall.datei}:{zeile}:" if zeile else f"{fall.datei}"
-        assert ort in ausgabe, (wer, ort, ausgabe)
-        for wort in fall.worte:
-            assert wort in ausgabe, (wer, wort, ausgabe)
-        if fall.feld:
-            assert f"Feld „{fall.feld}“" in ausgabe, (wer, fall.feld, ausgabe)
-        assert len(ausgabe) < 20_000, (wer, "Meldung ist zu lang", len(ausgabe))
-    assert "Die Daten sind fehlerhaft; die Website wird nicht gebaut." in gebaut.stderr
+    for wer, ergebnis in (("check", geprueft), ("build", gebaut)):
+        assert ergebnis.returncode == 1, (wer, ergebnis.stdout, ergebnis.stderr)
+        pruefe_meldung(fall, zeile, wer, ergebnis.stderr, ergebnis.stdout)
+    assert BAU_KOPF in gebaut.stderr
     assert not ziel.exists() or not any(ziel.iterdir()), "Ein fehlgeschlagener Bau hinterließ eine Website"
     if fall.nebenwirkung is not None:
         assert not fall.nebenwirkung.exists(), "Ein YAML-Tag hat Code ausgeführt"
 
 
-def test_mindestens_fuenfzehn_fehlerfaelle_nennen_zeile_und_feld():
-    """At least 15 bad-input cases name line and field."""
-    mit_feld = [f for f in FEHLERFAELLE if f.feld]
-    assert len(mit_feld) >= 15, len(mit_feld)
+def test_grundmassnahme_ohne_fehler_ist_gueltig(vorlage: Path, tmp_path: Path):
+    """The measure every case starts from is valid: each case fails only through the fault it puts in."""
+    data_dir = tmp_path / "data"
+    shutil.copytree(vorlage / "data", data_dir)
+    anhaengen(massnahme())(data_dir)
+    daten = lade_daten(data_dir)
+    assert "GT-9901" in {m.id for m in daten.massnahmen}
 
 
 # --- The safe build: a failed build leaves the old site in place ---------------------------------------------
@@ -252,9 +302,8 @@ def test_mindestens_fuenfzehn_fehlerfaelle_nennen_zeile_und_feld():
 def make_build(projekt: Path) -> subprocess.CompletedProcess:
     """`make build` in a project copy, with this checkout's virtual environment."""
     venv = Path(sys.executable).parent.parent
-    umgebung = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(["make", "--no-print-directory", "build", f"VENV={venv}", "-o", f"{venv}/.installiert"],
-                          cwd=projekt, capture_output=True, text=True, env=umgebung, timeout=ZEIT, check=False)
+                          cwd=projekt, capture_output=True, text=True, env=MKDOCS_UMGEBUNG, timeout=ZEIT, check=False)
 
 
 @pytest.mark.parametrize("fehler", ["daten", "spaeter_abbruch"])
@@ -437,20 +486,20 @@ def test_tabelle_bleibt_heil_bei_pipes_und_umbruechen(feindliche_site):
 
 
 def test_kein_skript_laeuft_in_chromium(feindliche_site, browser):
-    """The XSS pages loaded in Chromium (the session's browser, tests/browser.py): no injected script, handler
+    """The XSS pages loaded in Chromium (the session's browser, tests/browser/fixtures.py): no injected script, handler
     or javascript: link ever runs, and a long word never makes the page scroll sideways on a phone."""
     site, _, gebaut = feindliche_site
     assert gebaut.returncode == 0, gebaut.stderr
     seiten = [f"massnahmen/{f.kennung.lower()}/" for f in DARSTELLUNGSFAELLE if f.xss]
     seiten += ["handlungsfelder/teilhabe/", "massnahmen/", "", "impressum/"]
-    with _statischer_server(site) as basis:
+    with starte_server(site) as server:
         kontext = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
         try:
             seite = kontext.new_page()
             dialoge: list[str] = []
             seite.on("dialog", lambda dialog: (dialoge.append(dialog.message), dialog.dismiss()))
             for pfad in seiten:
-                antwort = seite.goto(basis + pfad, wait_until="load")
+                antwort = seite.goto(server.url(pfad), wait_until="load")
                 assert antwort is not None and antwort.ok, pfad
                 seite.wait_for_timeout(300)
                 # Move the pointer over everything a reader could touch.
@@ -469,30 +518,6 @@ def test_kein_skript_laeuft_in_chromium(feindliche_site, browser):
             assert dialoge == []
         finally:
             kontext.close()
-
-
-class _statischer_server:
-    """Serves a built site on a free local port for the browser test."""
-
-    def __init__(self, site: Path):
-        self.site = site
-
-    def __enter__(self) -> str:
-        import http.server
-        import threading
-        from functools import partial
-
-        class Leise(http.server.SimpleHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(Leise, directory=str(self.site)))
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        return f"http://127.0.0.1:{self.server.server_address[1]}/"
-
-    def __exit__(self, *args) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
 
 # --- HTML and script in every free-text field of every data file -------------------------------------------------
@@ -566,7 +591,7 @@ def test_html_in_jedem_textfeld_fuehrt_kein_skript_aus(vergiftete_site, browser)
     assert gebaut.returncode == 0, gebaut.stderr[-3000:]
     seiten = ["", "handlungsfelder/sprache/", "umsetzung/", "quellen/", "ausgangslage/", "massnahmen/", "impressum/",
               "handlungsfelder/", "integrationslotsen/", "daten/"]
-    with _statischer_server(site) as basis:
+    with starte_server(site) as server:
         kontext = browser.new_context(service_workers="block")
         try:
             seite = kontext.new_page()
@@ -575,7 +600,7 @@ def test_html_in_jedem_textfeld_fuehrt_kein_skript_aus(vergiftete_site, browser)
             for pfad in seiten:
                 if not (site / pfad / "index.html").exists():
                     continue
-                antwort = seite.goto(basis + pfad, wait_until="load")
+                antwort = seite.goto(server.url(pfad), wait_until="load")
                 assert antwort is not None and antwort.ok, pfad
                 seite.wait_for_timeout(200)
                 assert seite.evaluate("window.__xss") is None, (pfad, seite.evaluate("window.__xss"))
@@ -596,7 +621,7 @@ def test_langes_wort_und_html_im_pdf(feindliche_site, tmp_path):
     projekt, pdf = site.parent / "projekt", tmp_path / "feindlich.pdf"
     ergebnis = subprocess.run([sys.executable, str(ROOT / "scripts" / "pdf.py"), "--out", str(pdf),
                                "--config", str(projekt / "mkdocs.yml"), "--karten", "alle"],
-                              capture_output=True, text=True, timeout=ZEIT, preexec_fn=_begrenzt(SPEICHER_BAU),
+                              capture_output=True, text=True, timeout=ZEIT, preexec_fn=begrenzt(SPEICHER_BAU),
                               check=False)
     assert ergebnis.returncode == 0 and "Traceback" not in ergebnis.stderr, ergebnis.stderr[-3000:]
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from hilfen import ROOT
 
 from macros.daten.fehler import DatenFehler, Fehler, sichtbar, zeige_wert
 from macros.daten.loader import DATEIEN, datum_grenzen, lade_daten

@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import shutil
-import subprocess
 
 import pytest
-from conftest import mkdocs_build, projektkopie
+from hilfen import mkdocs_build, projektkopie
 
 from macros.ausgabe.versionsgeschichte import perioden, status_zaehlung
-
-UMGEBUNG = dict(os.environ, GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org", GIT_COMMITTER_NAME="Test",
-                GIT_COMMITTER_EMAIL="test@example.org", GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
-
-
-def git(repo, *argumente, datum=None):
-    umgebung = dict(UMGEBUNG, **({"GIT_AUTHOR_DATE": datum, "GIT_COMMITTER_DATE": datum} if datum else {}))
-    subprocess.run(["git", *argumente], cwd=repo, env=umgebung, check=True, capture_output=True)
+from macros.entwicklung.probegit import git, neues_repo
 
 
 def test_perioden_quartale_monate_tage():
@@ -63,9 +54,7 @@ def test_entwicklung_je_quartal_aus_der_geschichte(tmp_path):
     if shutil.which("git") is None:
         pytest.fail("git fehlt: bitte installieren (apt-get install git).")
     projekt = projektkopie(tmp_path / "projekt")
-    git(projekt, "init", "-q", "-b", "main")
-    git(projekt, "add", "-A")
-    git(projekt, "commit", "-qm", "Ausgangsstand", datum="2025-02-10T10:00:00+01:00")
+    neues_repo(projekt, datum="2025-02-10T10:00:00+01:00")
     datei = projekt / "data" / "measures.yaml"
     for status, datum in (("in_umsetzung", "2025-08-05T10:00:00+02:00"), ("umgesetzt", "2026-01-20T10:00:00+01:00")):
         text = datei.read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 import markdown
 import pytest
-from conftest import mkdocs_build, projektkopie
+from hilfen import mkdocs_build, projektkopie
 
 from macros.darstellung import escape, render, seitenteilung
 from macros.darstellung.seiten import erzeugte_seiten
