@@ -35,5 +35,3 @@ class Projekt:
     def site(self) -> Path:
         return self.wurzel / "site"
 
-
-HIER = Projekt()

@@ -17,7 +17,7 @@ from macros.daten.model import Konzept
 VORLAGE = Path(__file__).resolve().parent / "vorlage"
 # The status colours come from the status stylesheet the build wrote into the site (relative to the site, the
 # document's base); druck.css does the rest.
-STYLESHEETS = (statusfarben.STYLESHEET, (VORLAGE / "druck.css").as_uri())
+STYLESHEETS = (statusfarben.DATEI, (VORLAGE / "druck.css").as_uri())
 UEBERBLICK = "Überblick"  # the start page's h1 is the document's title, which the cover already shows
 
 
