@@ -8,8 +8,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from macros.ausgabe import offene_daten, versionsgeschichte
-from macros.baudaten import daten_fuer
+from macros.ausgabe import kalender, offene_daten, versionsgeschichte
+from macros.baudaten import daten_fuer, stichtag_fuer
 from macros.darstellung import barrierefrei, seiten, statusfarben, uebersicht, verlauf
 from macros.projekt import Projekt
 
@@ -22,9 +22,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Adds a page per measure, the further pages of long lists (not to the navigation), the status stylesheet."""
+    """Adds a page per measure and per working group, the further pages of long lists (not to the navigation), and
+    the status stylesheet."""
     vorhandene = {datei.src_uri for datei in files}
-    for pfad, inhalt in seiten.erzeugte_seiten(daten_fuer(config), vorhandene).items():
+    for pfad, inhalt in seiten.erzeugte_seiten(daten_fuer(config), vorhandene, stichtag_fuer(config)).items():
         files.append(File.generated(config, pfad, content=inhalt, inclusion=InclusionLevel.NOT_IN_NAV))
     files.append(File.generated(config, statusfarben.DATEI, content=statusfarben.css()))
     return files
@@ -36,7 +37,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     geschichte = versionsgeschichte.aktuell(Projekt.aus_config(config).wurzel)
     massnahme = seiten.massnahme_der_seite(daten, page.file)
     if massnahme is not None:
-        fuss = verlauf.massnahme_aenderungen(geschichte, massnahme)
+        fuss = verlauf.massnahme_aenderungen(geschichte, massnahme, daten)
     else:
         fuss = verlauf.seitenstand(geschichte, page.file.src_uri, page.file.generated_by is not None,
                                    "{{" in (page.file.content_string or ""), daten.konzept.stand)
@@ -54,8 +55,10 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Writes the open data (JSON, CSV, the JSON Schemas) and the overview's rows for its filter into the site."""
+    """Writes the open data (JSON, CSV, the JSON Schemas), the overview's rows for its filter and the calendar
+    feeds into the site."""
     daten = daten_fuer(config)
     offene_daten.schreibe_offene_daten(daten, Path(config.site_dir), config.site_url or "",
                                        Projekt.aus_config(config).daten / "schema")
-    uebersicht.schreibe_zeilen(daten, Path(config.site_dir))
+    uebersicht.schreibe_zeilen(daten, Path(config.site_dir), stichtag_fuer(config))
+    kalender.schreibe_kalender(daten, Path(config.site_dir), config.site_url or "")

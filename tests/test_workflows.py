@@ -207,10 +207,10 @@ def test_teamnamen_stehen_nur_an_einem_ort():
 
 SCHEMA = json.loads((ROOT / "data" / "schema" / "measures.schema.json").read_text(encoding="utf-8"))
 MASSNAHME = SCHEMA["$defs"]["massnahme"]
-VON_DER_REDAKTION = {"id", "status", "beschlussstand", "stand", "verlauf", "begruendung"}
+VON_DER_REDAKTION = {"id", "status", "beschlussstand", "beschluss", "stand", "verlauf", "begruendung"}
 # What the change form does not offer: the id stays, a measure never moves to another Handlungsfeld (it gets a
 # new id), the reason has its own box, the rest the editors set.
-NICHT_AENDERBAR = {"id", "handlungsfeld", "begruendung", "beschlussstand", "stand", "verlauf"}
+NICHT_AENDERBAR = {"id", "handlungsfeld", "begruendung", "beschlussstand", "beschluss", "stand", "verlauf"}
 
 
 def formularfelder(name: str) -> dict[str, dict]:

@@ -81,12 +81,12 @@ def lade_revision(repo: Path, revision: str | None) -> Revision | None:
         raise
     with tempfile.TemporaryDirectory(prefix="ik-diff-") as ordner, tarfile.open(fileobj=io.BytesIO(archiv)) as tar:
         tar.extractall(ordner, filter="data")
-        return _lade(Path(ordner) / "data", revision)
+        return _lade(Path(ordner) / "data", revision, frueher=True)
 
 
-def _lade(data_dir: Path, name: str) -> Revision:
+def _lade(data_dir: Path, name: str, frueher: bool = False) -> Revision:
     try:
-        daten = lade_daten(data_dir)
+        daten = lade_daten(data_dir, frueher=frueher)
     except DatenFehler as fehler:
         raise Abbruch(f"Die Daten in „{name}“ sind fehlerhaft:\n{fehler.bericht()}") from None
     return Revision(daten, (data_dir / MASSNAHMEN_DATEI).read_bytes().decode("utf-8-sig"))

@@ -36,7 +36,8 @@ MEHRFACH = " | "
 FORMELZEICHEN = ("=", "+", "-", "@", "\t", "\r")
 
 # The CSV's columns in their order: fields of a measure (headed by begriffe.FELDNAMEN), then three for each row.
-CSV_FELDER = ("id", "titel", "handlungsfeld", "status", "beschlussstand", "federfuehrung", "partner", "zielgruppe",
+CSV_FELDER = ("id", "titel", "handlungsfeld", "status", "beschlussstand", "beschluss", "federfuehrung", "partner",
+              "zielgruppe",
               "beginn", "ende", "beschreibung", "ziel", "begruendung", "prioritaet", "zeithorizont", "indikatoren",
               "links", "quelle", "verlauf", "stand", "url", "lizenz", "datenstand")
 ZUSATZSPALTEN = {"url": "Eigene Seite", "lizenz": "Lizenz", "datenstand": "Datenstand"}
@@ -88,7 +89,16 @@ def verzeichnisse(daten: m.Konzeptdaten) -> dict:
         "prioritaet": dict(b.PRIORITAET),
         "zeithorizont": dict(b.ZEITHORIZONT),
         "quellen": {q.id: q.kurz for q in daten.quellen.values()},
+        "beschluesse": {x.id: beschluss_text(daten, x) for x in daten.beschluesse.values()},
     }
+
+
+def beschluss_text(daten: m.Konzeptdaten, beschluss: m.Beschluss) -> str:
+    """'Beschluss des Integrationskonzepts (Kreistagsbeschluss: Kreistag …, 13.05.2019, Drucksache …)'."""
+    angaben = [f"{b.BESCHLUSSART[beschluss.art]}: {daten.stelle(beschluss.gremium)}", datum_de(beschluss.datum)]
+    if beschluss.drucksache:
+        angaben.append(f"Drucksache {beschluss.drucksache}")
+    return f"{beschluss.titel} ({', '.join(angaben)})"
 
 
 def massnahmen_json(daten: m.Konzeptdaten, site_url: str) -> str:
@@ -122,6 +132,7 @@ def csv_zeile(daten: m.Konzeptdaten, massnahme: m.Massnahme, site_url: str) -> l
         "handlungsfeld": daten.handlungsfeld(massnahme.handlungsfeld).voller_titel,
         "status": b.STATUS[massnahme.status],
         "beschlussstand": b.BESCHLUSSSTAND[massnahme.beschlussstand],
+        "beschluss": beschluss_text(daten, daten.beschluesse[massnahme.beschluss]) if massnahme.beschluss else "",
         "federfuehrung": daten.stelle(massnahme.federfuehrung),
         "partner": MEHRFACH.join(daten.stelle(p) for p in massnahme.partner),
         "zielgruppe": MEHRFACH.join(massnahme.zielgruppe),
@@ -130,7 +141,7 @@ def csv_zeile(daten: m.Konzeptdaten, massnahme: m.Massnahme, site_url: str) -> l
         "indikatoren": MEHRFACH.join(massnahme.indikatoren),
         "links": MEHRFACH.join(f"{link.titel}: {link.url}" for link in massnahme.links),
         "quelle": MEHRFACH.join(daten.quellen[q].kurz for q in massnahme.quelle),
-        "verlauf": MEHRFACH.join(f"{v.datum}: {b.STATUS[v.status]} – {v.text}" for v in massnahme.verlauf),
+        "verlauf": MEHRFACH.join(f"{v.datum}: {v.text}" for v in massnahme.verlauf),
         "url": permalink(site_url, massnahme),
         "lizenz": f"{k.lizenz.name} ({k.lizenz.kennung})",
         "datenstand": k.stand,

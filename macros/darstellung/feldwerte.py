@@ -29,6 +29,9 @@ def feldwert(daten: m.Konzeptdaten | None, feld: str, inhalt: object) -> str:
         return ", ".join(_name(lambda i=i: daten.stelle(i), i) for i in ids)
     if feld == "quelle":
         return "; ".join(_name(lambda q=q: daten.quellen[q].kurz, q) for q in inhalt)
+    if feld == "beschluss":
+        return _name(lambda: f"{daten.beschluesse[inhalt].titel} ({datum_de(daten.beschluesse[inhalt].datum)})",
+                     inhalt)
     if feld in DATUM:
         return datum_de(str(inhalt))
     if feld == "links":
@@ -42,9 +45,10 @@ def feldwert(daten: m.Konzeptdaten | None, feld: str, inhalt: object) -> str:
 
 
 def verlaufseintrag(eintrag: object) -> str:
-    """'20.11.2026 Umgesetzt – Text' for one entry of a measure's history."""
+    """'20.11.2026 – Text' for one note of a measure's history ('20.11.2026 Umgesetzt – Text' for a note of older
+    data, which still carried a status)."""
     status = _teil(eintrag, "status")
-    return (f"{datum_de(str(_teil(eintrag, 'datum')))} {b.STATUS.get(status, status)} – "
+    return (f"{datum_de(str(_teil(eintrag, 'datum')))}{' ' + b.STATUS.get(status, status) if status else ''} – "
             f"{' '.join(str(_teil(eintrag, 'text')).split())}")
 
 

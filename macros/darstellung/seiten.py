@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 
-from macros.darstellung import adressen, render, seitenteilung
+from macros.darstellung import adressen, arbeitsgruppen, render, seitenteilung
 from macros.darstellung.render import seiten_url
+from macros.daten import faelligkeit
 from macros.daten import model as m
 
 
-def seiteninhalt(daten, massnahme) -> str:
+def seiteninhalt(daten, massnahme, stichtag: faelligkeit.Stichtag | None = None) -> str:
     """A measure page: a safe title (the id is checked against its pattern) and the finished card.
 
     The card is rendered here, not by a macro call, and the page says render_macros: false: the
@@ -18,7 +19,8 @@ def seiteninhalt(daten, massnahme) -> str:
     whole build; and data text on this page can never be read as Jinja.
     """
     karte = render.massnahme_karte(daten, massnahme, "../../", ebene=1, permalink=False,
-                                   suche=seitenteilung.suche_fuer(len(daten.massnahmen), eigene_seite=True))
+                                   suche=seitenteilung.suche_fuer(len(daten.massnahmen), eigene_seite=True),
+                                   stichtag=stichtag)
     # From a measure's own page back to the overview.
     zurueck = (f'<p class="ik-zurueck"><a href="../../{seiten_url(seitenteilung.UEBERSICHT)}">'
                "Alle Maßnahmen im Überblick</a></p>")
@@ -36,9 +38,14 @@ def folgeseite(titel: str, aufruf: str) -> str:
     return f"{kopf}# {sauber}\n\n{aufruf}\n"
 
 
-def erzeugte_seiten(daten, vorhandene: set[str]) -> dict[str, str]:
-    """Path under docs/ -> Markdown of every generated page; vorhandene are the docs files that exist."""
-    seiten = {adressen.massnahme_datei(x.id): seiteninhalt(daten, x) for x in daten.massnahmen}
+def erzeugte_seiten(daten, vorhandene: set[str], stichtag: faelligkeit.Stichtag | None = None) -> dict[str, str]:
+    """Path under docs/ -> Markdown of every generated page; vorhandene are the docs files that exist.
+
+    stichtag: the reference date of the labels on measure and working group pages (default: STICHTAG or today).
+    """
+    stichtag = stichtag or faelligkeit.stichtag()
+    seiten = {adressen.massnahme_datei(x.id): seiteninhalt(daten, x, stichtag) for x in daten.massnahmen}
+    seiten.update(arbeitsgruppen.seiten(daten, stichtag))
     for feld in daten.handlungsfelder:
         if feld.seite not in vorhandene:
             continue

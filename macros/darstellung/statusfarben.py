@@ -17,5 +17,9 @@ def css() -> str:
         *(f".ik-status--{code} {{ color: {farbe}; }}" for code, farbe in b.STATUSFARBEN.items()),
         f".ik-beschluss--vorschlag {{ color: {b.VORSCHLAG_FARBE}; background: {b.VORSCHLAG_FLAECHE}; "
         "font-weight: 700; }",
+        # What needs attention on the reference date: white on a dark fill, unlike the outlined status marks.
+        ".ik-hinweis { display: inline-block; padding: 0 .45em; border-radius: .2em; font-size: .85em; "
+        "font-weight: 700; color: #ffffff; white-space: nowrap; }",
+        *(f".ik-hinweis--{code} {{ background: {art.farbe}; }}" for code, art in b.HINWEISARTEN.items()),
     ]
     return "\n".join(zeilen) + "\n"

@@ -14,11 +14,12 @@ from pathlib import Path
 from macros.darstellung import adressen, seitenteilung, zeilen
 from macros.darstellung.render import _render, geteilt, seiten_url
 from macros.daten import begriffe as b
+from macros.daten import faelligkeit
 from macros.daten import model as m
 
 # URL parameter names of the filter (also used by filter.js; Material's search already uses q and h).
 PARAMETER = {"feld": "feld", "status": "status", "federfuehrung": "federfuehrung", "suche": "suche",
-             "sortierung": "sortierung"}
+             "sortierung": "sortierung", "hinweis": "hinweis"}
 
 SORTIERUNGEN = (
     ("nr", "Reihenfolge im Konzept"),
@@ -42,28 +43,32 @@ def suchtext(daten: m.Konzeptdaten, x: m.Massnahme, zellen: tuple[zeilen.Zelle, 
     return " ".join(" ".join(teile).split()).lower()
 
 
-def zeile(daten: m.Konzeptdaten, x: m.Massnahme) -> dict:
-    """One row of the overview: what the filter compares (codes, beginning, search text) and the cells."""
+def zeile(daten: m.Konzeptdaten, x: m.Massnahme, stichtag: faelligkeit.Stichtag) -> dict:
+    """One row of the overview: what the filter compares (codes, labels due on the reference date, beginning,
+    search text) and the cells."""
     zellen = zeilen.zellen(daten, x, b.UEBERSICHT_SPALTEN)
     return {"id": x.id, "feld": x.handlungsfeld, "status": x.status, "federfuehrung": x.federfuehrung,
-            "beginn": x.beginn or "", "suche": suchtext(daten, x, zellen), "zellen": zellen}
+            "hinweise": " ".join(faelligkeit.hinweise(x, stichtag.datum)), "beginn": x.beginn or "",
+            "suche": suchtext(daten, x, zellen), "zellen": zellen}
 
 
-def zeilen_json(daten: m.Konzeptdaten) -> str:
+def zeilen_json(daten: m.Konzeptdaten, stichtag: faelligkeit.Stichtag) -> str:
     """Every row of the overview for the filter script of a split overview."""
-    liste = [dict(r, zellen=[z.als_json() for z in r["zellen"]]) for r in (zeile(daten, x) for x in daten.massnahmen)]
+    liste = [dict(r, zellen=[z.als_json() for z in r["zellen"]])
+             for r in (zeile(daten, x, stichtag) for x in daten.massnahmen)]
     return json.dumps({"anzahl": len(liste), "zeilen": liste}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def schreibe_zeilen(daten: m.Konzeptdaten, site_dir: Path) -> Path:
+def schreibe_zeilen(daten: m.Konzeptdaten, site_dir: Path, stichtag: faelligkeit.Stichtag) -> Path:
     """Writes massnahmen/zeilen.json into the built site."""
     pfad = site_dir / adressen.UEBERSICHT_ZEILEN
     pfad.parent.mkdir(parents=True, exist_ok=True)
-    pfad.write_text(zeilen_json(daten), encoding="utf-8")
+    pfad.write_text(zeilen_json(daten, stichtag), encoding="utf-8")
     return pfad
 
 
-def auswahl(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, ...]) -> dict[str, list[tuple[str, str, int]]]:
+def auswahl(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, ...], stichtag: faelligkeit.Stichtag
+            ) -> dict[str, list[tuple[str, str, int]]]:
     """The options of each select: (code, label, count), only codes that occur, in a fixed order."""
     def zaehle(schluessel, reihenfolge, name):
         anzahl: dict[str, int] = {}
@@ -77,20 +82,23 @@ def auswahl(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, ...]) -> dict[
         "status": zaehle(lambda x: x.status, lambda _: list(b.STATUS), lambda c: b.STATUS[c]),
         "federfuehrung": zaehle(lambda x: x.federfuehrung,
                                 lambda a: sorted(a, key=lambda c: daten.stelle(c).lower()), daten.stelle),
+        "hinweis": [(code, b.HINWEISE[code], len(liste)) for code, liste in
+                    faelligkeit.nach_hinweis(massnahmen, stichtag.datum).items() if liste],
     }
 
 
 def massnahmen_uebersicht(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, ...], wurzel: str,
-                          daten_url: str | None = None) -> str:
+                          stichtag: faelligkeit.Stichtag, daten_url: str | None = None) -> str:
     """Filter form (hidden until the script runs), live result count, and the table of `massnahmen`."""
-    return _render("massnahmen_uebersicht.html", zeilen=[zeile(daten, x) for x in massnahmen], wurzel=wurzel,
-                   auswahl=auswahl(daten, daten.massnahmen), sortierungen=SORTIERUNGEN, p=PARAMETER,
+    return _render("massnahmen_uebersicht.html", zeilen=[zeile(daten, x, stichtag) for x in massnahmen],
+                   wurzel=wurzel, auswahl=auswahl(daten, daten.massnahmen, stichtag), stichtag=stichtag,
+                   sortierungen=SORTIERUNGEN, p=PARAMETER,
                    gesamt=len(daten.massnahmen), status_reihenfolge=list(b.STATUS), daten_url=daten_url,
                    feld_reihenfolge=[f.id for f in daten.handlungsfelder], spalten=b.UEBERSICHT_SPALTEN,
                    sortierung_der_spalte=SORTIERUNG_DER_SPALTE)
 
 
-def alle_massnahmen(daten: m.Konzeptdaten, seite: int, wurzel: str) -> str:
+def alle_massnahmen(daten: m.Konzeptdaten, seite: int, wurzel: str, stichtag: faelligkeit.Stichtag) -> str:
     """Page `seite` of the overview, with page links and the filter script.
 
     A long catalogue is split over pages; the filter then loads every row from massnahmen/zeilen.json
@@ -100,5 +108,5 @@ def alle_massnahmen(daten: m.Konzeptdaten, seite: int, wurzel: str) -> str:
     liste, oben, unten = geteilt(daten.massnahmen, seite, seitenteilung.ZEILEN_JE_SEITE,
                                  seiten_url(seitenteilung.UEBERSICHT), "Seiten der Übersicht", wurzel)
     daten_url = f"{wurzel}{adressen.UEBERSICHT_ZEILEN}" if oben else None
-    tabelle = massnahmen_uebersicht(daten, liste, wurzel, daten_url)
+    tabelle = massnahmen_uebersicht(daten, liste, wurzel, stichtag, daten_url)
     return "\n".join(teil for teil in (oben, tabelle, unten, skript) if teil)

@@ -45,6 +45,29 @@ VORSCHLAG_FLAECHE = "#fff4e0"
 
 PRIORITAET = {"hoch": "Hoch", "mittel": "Mittel", "niedrig": "Niedrig"}
 
+BESCHLUSSART = {
+    "kreistagsbeschluss": "Kreistagsbeschluss",
+    "ausschussbeschluss": "Beschluss eines Ausschusses",
+    "verwaltungsentscheidung": "Verwaltungsentscheidung",
+}
+
+
+class Hinweisart(NamedTuple):
+    """What needs attention on a reference date (macros/daten/faelligkeit.py says when): its name and the fill of
+    its mark, on which white text stands at 7:1 or more."""
+
+    name: str
+    farbe: str
+
+
+# In this order the working group pages list them.
+HINWEISARTEN = {
+    "ueberfaellig": Hinweisart("Überfällig", "#8c1d1d"),
+    "bald_faellig": Hinweisart("Bald fällig", "#7a4a00"),
+    "pruefung_faellig": Hinweisart("Prüfung fällig", "#3d4a55"),
+}
+HINWEISE = {code: art.name for code, art in HINWEISARTEN.items()}
+
 ZEITHORIZONT = {
     "kurzfristig": "Kurzfristig (bis 1 Jahr)",
     "mittelfristig": "Mittelfristig (1 bis 3 Jahre)",
@@ -76,6 +99,7 @@ FELDNAMEN = {
     "status": "Status",
     "begruendung": "Begründung",
     "beschlussstand": "Beschlussstand",
+    "beschluss": "Beschluss",
     "prioritaet": "Priorität",
     "zeithorizont": "Zeithorizont",
     "indikatoren": "Woran man den Fortschritt erkennt",

@@ -18,8 +18,9 @@ class Link:
 
 @dataclass(frozen=True)
 class Verlaufseintrag:
+    """A dated note on a measure. It carries no status: the status is written once, in Massnahme.status."""
+
     datum: str
-    status: str
     text: str
     quelle: tuple[str, ...] = ()
 
@@ -41,6 +42,7 @@ class Massnahme:
     beginn: str | None = None
     ende: str | None = None
     begruendung: str | None = None
+    beschluss: str | None = None
     prioritaet: str | None = None
     zeithorizont: str | None = None
     indikatoren: tuple[str, ...] = ()
@@ -85,6 +87,21 @@ class Gremium:
     leitung: str | None = None
     zusammensetzung: str | None = None
     aufgaben: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Beschluss:
+    """A decision a measure rests on: a Gremium's resolution or a decision of the administration."""
+
+    id: str
+    titel: str
+    art: str
+    gremium: str
+    datum: str
+    quelle: tuple[str, ...]
+    drucksache: str | None = None
+    url: str | None = None
+    hinweis: str | None = None
 
 
 @dataclass(frozen=True)
@@ -182,6 +199,7 @@ class Konzeptdaten:
     kennzahlen: tuple[Kennzahl, ...]
     ziele: tuple[Ziel, ...]
     massnahmen: tuple[Massnahme, ...]
+    beschluesse: dict[str, Beschluss] = field(default_factory=dict)
     _nach_feld: dict[str, tuple[Massnahme, ...]] = field(default_factory=dict, repr=False, compare=False)
     # Measures by id: each of 10,000 measure pages looks its measure up (a linear search was quadratic).
     _nach_id: dict[str, Massnahme] = field(default_factory=dict, repr=False, compare=False)

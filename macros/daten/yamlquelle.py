@@ -46,6 +46,7 @@ class YamlDatei:
     daten: object
     zeilen: dict[Pfad, int] = field(default_factory=dict)
     text: str | None = field(default=None, repr=False)
+    ersetzt: bool = False  # stands in for a file an older version of the data does not have
 
     def zeile(self, pfad: Pfad) -> int | None:
         """Line of the value at pfad, or of its nearest parent that has one."""

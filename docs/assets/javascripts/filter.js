@@ -16,7 +16,7 @@
 (function () {
   "use strict";
 
-  var FELDER = ["feld", "status", "federfuehrung", "suche", "sortierung"];
+  var FELDER = ["feld", "status", "federfuehrung", "hinweis", "suche", "sortierung"];
 
   function normal(text) {
     return (text || "").toLocaleLowerCase("de-DE").replace(/\s+/g, " ").trim();
@@ -40,7 +40,7 @@
       zeile: zeile, index: index, id: zeile.getAttribute("data-id"), feld: zeile.getAttribute("data-feld"),
       status: zeile.getAttribute("data-status"), federfuehrung: zeile.getAttribute("data-federfuehrung"),
       beginn: zeile.getAttribute("data-beginn") || "", suche: zeile.getAttribute("data-suche") || "",
-      titel: normal(zeile.cells[spalten.titel].textContent),
+      hinweise: zeile.getAttribute("data-hinweise") || "", titel: normal(zeile.cells[spalten.titel].textContent),
       stelle: normal(zeile.cells[spalten.federfuehrung].textContent)
     };
   }
@@ -49,7 +49,8 @@
   function ausJson(spalten, x, index) {
     return {
       zeile: null, index: index, id: x.id, feld: x.feld, status: x.status, federfuehrung: x.federfuehrung,
-      beginn: x.beginn || "", suche: x.suche || "", titel: normal(x.zellen[spalten.titel].text),
+      beginn: x.beginn || "", suche: x.suche || "", hinweise: x.hinweise || "",
+      titel: normal(x.zellen[spalten.titel].text),
       stelle: normal(x.zellen[spalten.federfuehrung].text), zellen: x.zellen
     };
   }
@@ -58,7 +59,7 @@
      never innerHTML. */
   function baueZeile(e, wurzel) {
     var tr = document.createElement("tr");
-    ["id", "feld", "status", "federfuehrung", "beginn", "suche"].forEach(function (name) {
+    ["id", "feld", "status", "federfuehrung", "beginn", "suche", "hinweise"].forEach(function (name) {
       tr.setAttribute("data-" + name, e[name]);
     });
     e.zellen.forEach(function (z) {
@@ -127,6 +128,7 @@
       if (z.feld && e.feld !== z.feld) return false;
       if (z.status && e.status !== z.status) return false;
       if (z.federfuehrung && e.federfuehrung !== z.federfuehrung) return false;
+      if (z.hinweis && (" " + e.hinweise + " ").indexOf(" " + z.hinweis + " ") < 0) return false;
       var woerter = normal(z.suche).split(" ").filter(Boolean);
       for (var i = 0; i < woerter.length; i++) {
         if (e.suche.indexOf(woerter[i]) < 0) return false;
