@@ -8,29 +8,36 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from macros.ausgabe import offene_daten, versionsgeschichte
+from macros.ausgabe import massnahmenseiten, offene_daten, versionsgeschichte
 from macros.baudaten import daten_fuer
-from macros.darstellung import barrierefrei, seiten, verlauf
+from macros.darstellung import barrierefrei, bloecke, seiten, verlauf
 from macros.projekt import Projekt
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Reads the git history anew for each build; the footer shows the built version."""
+    bloecke.vergessen()
     geschichte = versionsgeschichte.aktuell(Projekt.aus_config(config).wurzel, neu=True)
     config.extra["ik_version"] = geschichte.version.text()
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Adds a page per measure and the further pages of long lists (not to the navigation)."""
+    """Adds the measure pages' shell (or a page per measure) and the further pages of long lists (not to the
+    navigation), and each measure page as a link target."""
+    daten, einzeln = daten_fuer(config), seiten.vergleichsbau()
     vorhandene = {datei.src_uri for datei in files}
-    for pfad, inhalt in seiten.erzeugte_seiten(daten_fuer(config), vorhandene).items():
+    for pfad, inhalt in seiten.erzeugte_seiten(daten, vorhandene, einzeln).items():
         files.append(File.generated(config, pfad, content=inhalt, inclusion=InclusionLevel.NOT_IN_NAV))
+    for datei in () if einzeln else massnahmenseiten.verweisziele(config, daten):
+        files.append(datei)
     return files
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Puts tables into focusable regions and appends the page's last change (a measure page: its changes)."""
+    if massnahmenseiten.ist_schale(page.file):
+        return seiten.SCHALE_INHALT
     daten = daten_fuer(config)
     geschichte = versionsgeschichte.aktuell(Projekt.aus_config(config).wurzel)
     massnahme = seiten.massnahme_der_seite(daten, page.file)
@@ -39,6 +46,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     else:
         fuss = verlauf.seitenstand(geschichte, page.file.src_uri, page.file.generated_by is not None,
                                    "{{" in (page.file.content_string or ""), daten.konzept.stand)
+    html, anker = bloecke.einsetzen(html)
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | anker
     return barrierefrei.tabellen_region(html) + fuss
 
 
@@ -53,6 +62,7 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Writes the open data (JSON, CSV, the JSON Schemas) into the built site."""
-    offene_daten.schreibe_offene_daten(daten_fuer(config), Path(config.site_dir), config.site_url or "",
-                                       Projekt.aus_config(config).daten / "schema")
+    """Writes each measure's page from the shell, and the open data (JSON, CSV, the JSON Schemas)."""
+    daten, projekt = daten_fuer(config), Projekt.aus_config(config)
+    massnahmenseiten.schreibe(config, daten, versionsgeschichte.aktuell(projekt.wurzel))
+    offene_daten.schreibe_offene_daten(daten, Path(config.site_dir), config.site_url or "", projekt.daten / "schema")

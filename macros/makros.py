@@ -6,7 +6,7 @@ from mkdocs.utils import get_relative_url
 
 from macros.ausgabe import offene_daten, versionsgeschichte
 from macros.baudaten import daten_fuer
-from macros.darstellung import diagramme, render, uebersicht, verlauf
+from macros.darstellung import bloecke, diagramme, render, uebersicht, verlauf
 from macros.darstellung.datum import datum_de
 from macros.projekt import Projekt
 
@@ -40,7 +40,7 @@ class Makros:
 
     def massnahmen(self, feld_id: str, seite: int = 1) -> str:
         """Table and cards of the measures of one field (for its chapter); long lists over several pages."""
-        return render.massnahmen_im_feld(self.daten, feld_id, seite, self.wurzel)
+        return bloecke.ohne_markdown(render.massnahmen_im_feld(self.daten, feld_id, seite, self.wurzel))
 
     def status_uebersicht(self, feld_id: str | None = None) -> str:
         """Status chart (SVG) with its table; without a field also one stacked bar per field."""
@@ -48,7 +48,7 @@ class Makros:
 
     def alle_massnahmen(self, seite: int = 1) -> str:
         """Every measure in one table; filter.js adds filters, sorting and the URL state."""
-        return uebersicht.alle_massnahmen(self.daten, seite, self.wurzel)
+        return bloecke.ohne_markdown(uebersicht.alle_massnahmen(self.daten, seite, self.wurzel))
 
     def offene_daten_dateien(self) -> str:
         """The downloads of the Daten page with their counts."""

@@ -1,9 +1,15 @@
 """The generated pages: one per measure (its stable permalink, massnahmen/<id>/), and the further pages of
-lists too long for one page (see seitenteilung.py)."""
+lists too long for one page (see seitenteilung.py).
+
+A measure's page is built from one shell (ausgabe/massnahmenseiten.py): MkDocs renders SCHALE, a measure
+page whose title, address and content are placeholders, and each measure's page is the shell with its own.
+With einzeln=True (the comparison build, vergleichsbau()) every measure page is a Markdown page of its own.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 
 from macros.darstellung import render, seitenteilung
 from macros.darstellung.render import seiten_url
@@ -11,20 +17,49 @@ from macros.daten import model as m
 
 MASSNAHMEN_ORDNER = "massnahmen/"
 
+# IK_VERGLEICHSBAU=1: every page through MkDocs' whole pipeline, each measure page as a page of its own and the
+# macros' lists through Markdown, as before the shortcuts (tests/test_seitenbau.py compares both builds).
+VERGLEICHSBAU = "IK_VERGLEICHSBAU"
 
-def seiteninhalt(daten, massnahme) -> str:
-    """A measure page: a safe title (the id is checked against its pattern) and the finished card.
 
-    The card is rendered here, not by a macro call, and the page says render_macros: false: the
-    macros plugin compiled each of 10,000 pages as a Jinja template of its own, a tenth of the
-    whole build; and data text on this page can never be read as Jinja.
+def vergleichsbau() -> bool:
+    return os.environ.get(VERGLEICHSBAU) == "1"
+
+# The placeholders of the shell: no measure id (^[A-Z]{2,3}-[0-9]{2,4}$) and no text of ours contains them.
+SCHALE_ANKER = "ik-seitenschale"
+SCHALE = f"{MASSNAHMEN_ORDNER}{SCHALE_ANKER}.md"
+SCHALE_TITEL = "IKSEITENTITEL"
+# The content: an empty h1 stands for the card's h1, so that the theme adds no heading of its own.
+SCHALE_INHALT = '<h1 id="ikseiteninhalt"></h1>'
+
+# From a measure's own page back to the overview.
+ZURUECK = '<p class="ik-zurueck"><a href="../../massnahmen/">Alle Maßnahmen im Überblick</a></p>'
+
+
+def massnahme_titel(massnahme: m.Massnahme) -> str:
+    """The page title of a measure's page (safe: the id is checked against its pattern)."""
+    return f"Maßnahme {massnahme.id}"
+
+
+def seitenkopf(titel: str) -> str:
+    """The front matter of a measure's page.
+
+    render_macros: false: the card is rendered here, not by a macro call; the macros plugin compiled each
+    of 10,000 pages as a Jinja template of its own, and data text on this page can never be read as Jinja.
     """
+    return f'---\ntitle: "{titel}"\nsearch:\n  boost: 0.5\nrender_macros: false\n---\n\n'
+
+
+def massnahme_rumpf(daten: m.Konzeptdaten, massnahme: m.Massnahme) -> str:
+    """A measure page's card and the link back, one HTML block that Markdown passes through unchanged."""
     karte = render.massnahme_karte(daten, massnahme, "../../", ebene=1, permalink=False,
                                    suche=seitenteilung.suche_fuer(len(daten.massnahmen), eigene_seite=True))
-    # From a measure's own page back to the overview.
-    zurueck = '<p class="ik-zurueck"><a href="../../massnahmen/">Alle Maßnahmen im Überblick</a></p>'
-    return (f'---\ntitle: "Maßnahme {massnahme.id}"\nsearch:\n  boost: 0.5\nrender_macros: false\n---\n\n'
-            f"{karte}\n{zurueck}\n")
+    return f"{karte}\n{ZURUECK}"
+
+
+def seiteninhalt(daten: m.Konzeptdaten, massnahme: m.Massnahme) -> str:
+    """The Markdown of one measure's own page, when MkDocs builds it as a page of its own."""
+    return f"{seitenkopf(massnahme_titel(massnahme))}{massnahme_rumpf(daten, massnahme)}\n"
 
 
 def folgeseite(titel: str, aufruf: str) -> str:
@@ -37,9 +72,15 @@ def folgeseite(titel: str, aufruf: str) -> str:
     return f"{kopf}# {sauber}\n\n{aufruf}\n"
 
 
-def erzeugte_seiten(daten, vorhandene: set[str]) -> dict[str, str]:
-    """Path under docs/ -> Markdown of every generated page; vorhandene are the docs files that exist."""
-    seiten = {f"{MASSNAHMEN_ORDNER}{x.anker}.md": seiteninhalt(daten, x) for x in daten.massnahmen}
+def erzeugte_seiten(daten: m.Konzeptdaten, vorhandene: set[str], einzeln: bool = False) -> dict[str, str]:
+    """Path under docs/ -> Markdown of every generated page; vorhandene are the docs files that exist.
+
+    The measures' pages are one shell (SCHALE) in the place where, with einzeln, each has its own page.
+    """
+    if einzeln:
+        seiten = {massnahmen_datei(x): seiteninhalt(daten, x) for x in daten.massnahmen}
+    else:
+        seiten = {SCHALE: seitenkopf(SCHALE_TITEL)} if daten.massnahmen else {}
     for feld in daten.handlungsfelder:
         if feld.seite not in vorhandene:
             continue
@@ -53,6 +94,11 @@ def erzeugte_seiten(daten, vorhandene: set[str]) -> dict[str, str]:
             seiten[seitenteilung.unterseiten_datei(seiten_url(seitenteilung.UEBERSICHT), n)] = folgeseite(
                 f"Alle Maßnahmen, Seite {n} von {anzahl}", f"{{{{ alle_massnahmen(seite={n}) }}}}")
     return seiten
+
+
+def massnahmen_datei(massnahme: m.Massnahme) -> str:
+    """The docs path a chapter links to for a measure's page: massnahmen/sp-01.md."""
+    return f"{MASSNAHMEN_ORDNER}{massnahme.anker}.md"
 
 
 def massnahme_der_seite(daten: m.Konzeptdaten, datei) -> m.Massnahme | None:
