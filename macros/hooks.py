@@ -4,19 +4,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from macros.ausgabe import massnahmenseiten, offene_daten, versionsgeschichte
 from macros.baudaten import daten_fuer
 from macros.darstellung import barrierefrei, bloecke, seiten, verlauf
+from macros.entwicklung import vorschau
 from macros.projekt import Projekt
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """`make serve` keeps what a save did not change from one build to the next."""
+    vorschau.einrichten(command)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Reads the git history anew for each build; the footer shows the built version."""
     bloecke.vergessen()
+    vorschau.suche_merken(config)
     geschichte = versionsgeschichte.aktuell(Projekt.aus_config(config).wurzel, neu=True)
     config.extra["ik_version"] = geschichte.version.text()
     return config
@@ -32,6 +41,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for datei in () if einzeln else massnahmenseiten.verweisziele(config, daten):
         files.append(datei)
     return files
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    """Keeps the last build's measure pages out of MkDocs' emptying of the site folder."""
+    massnahmenseiten.beiseite(config)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -61,8 +75,18 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
     return barrierefrei.repariere_seite(output_content) if template_name.endswith(".html") else output_content
 
 
+def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """Compiled theme templates are kept from build to build."""
+    return vorschau.vorlagen_merken(env)
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Writes each measure's page from the shell, and the open data (JSON, CSV, the JSON Schemas)."""
     daten, projekt = daten_fuer(config), Projekt.aus_config(config)
     massnahmenseiten.schreibe(config, daten, versionsgeschichte.aktuell(projekt.wurzel))
     offene_daten.schreibe_offene_daten(daten, Path(config.site_dir), config.site_url or "", projekt.daten / "schema")
+
+
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+    """`make serve` notices a saved change sooner."""
+    return vorschau.schneller_beobachten(server, config)
