@@ -52,11 +52,21 @@ def auswahl(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, ...]) -> dict[
     }
 
 
+_auswahl_aller: list = [None, None]
+
+
+def auswahl_aller(daten: m.Konzeptdaten) -> dict[str, list[tuple[str, str, int]]]:
+    """auswahl over every measure, counted once per state of the data (every page of the overview shows it)."""
+    if _auswahl_aller[0] is not daten:
+        _auswahl_aller[:] = [daten, auswahl(daten, daten.massnahmen)]
+    return _auswahl_aller[1]
+
+
 def massnahmen_uebersicht(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, ...], wurzel: str,
                           daten_url: str | None = None) -> str:
     """Filter form (hidden until the script runs), live result count, and the table of `massnahmen`."""
     return _render("massnahmen_uebersicht.html", daten=daten, massnahmen=massnahmen, wurzel=wurzel,
-                   url=massnahme_url, auswahl=auswahl(daten, daten.massnahmen), suchtext=suchtext,
+                   url=massnahme_url, auswahl=auswahl_aller(daten), suchtext=suchtext,
                    sortierungen=SORTIERUNGEN, p=PARAMETER, gesamt=len(daten.massnahmen),
                    status_reihenfolge=list(m.STATUS), daten_url=daten_url,
                    feld_reihenfolge=[f.id for f in daten.handlungsfelder])
