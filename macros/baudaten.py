@@ -6,6 +6,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from macros.daten import faelligkeit
 from macros.daten.fehler import DatenFehler
 from macros.daten.loader import DATEIEN, lade_daten
 from macros.daten.model import Konzeptdaten
@@ -32,6 +33,14 @@ def daten_fuer(config) -> Konzeptdaten:
         raise PluginError("Die Daten sind fehlerhaft; die Website wird nicht gebaut.\n" + fehler.bericht()) from None
     _geladen[ordner] = (stand, daten)
     return daten
+
+
+def stichtag_fuer(config) -> faelligkeit.Stichtag:
+    """The build's reference date (STICHTAG or today), or the build's German error for a bad STICHTAG."""
+    try:
+        return faelligkeit.stichtag()
+    except faelligkeit.StichtagFehler as fehler:
+        raise PluginError(str(fehler)) from None
 
 
 def _signatur(pfad: Path) -> tuple[int, int] | None:

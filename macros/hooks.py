@@ -10,9 +10,9 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from macros.ausgabe import massnahmenseiten, offene_daten, versionsgeschichte
-from macros.baudaten import daten_fuer
-from macros.darstellung import barrierefrei, bloecke, seiten, verlauf
+from macros.ausgabe import kalender, massnahmenseiten, offene_daten, versionsgeschichte
+from macros.baudaten import daten_fuer, stichtag_fuer
+from macros.darstellung import barrierefrei, bloecke, seiten, statusfarben, uebersicht, verlauf
 from macros.entwicklung import vorschau
 from macros.projekt import Projekt
 
@@ -32,12 +32,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Adds the measure pages' shell (or a page per measure) and the further pages of long lists (not to the
-    navigation), and each measure page as a link target."""
+    """Adds the measure pages' shell (or a page per measure), a page per working group, the further pages of
+    long lists (not to the navigation), the status stylesheet, and each measure page as a link target."""
     daten, einzeln = daten_fuer(config), seiten.vergleichsbau()
     vorhandene = {datei.src_uri for datei in files}
-    for pfad, inhalt in seiten.erzeugte_seiten(daten, vorhandene, einzeln).items():
+    for pfad, inhalt in seiten.erzeugte_seiten(daten, vorhandene, stichtag_fuer(config), einzeln).items():
         files.append(File.generated(config, pfad, content=inhalt, inclusion=InclusionLevel.NOT_IN_NAV))
+    files.append(File.generated(config, statusfarben.STYLESHEET, content=statusfarben.stylesheet()))
     for datei in () if einzeln else massnahmenseiten.verweisziele(config, daten):
         files.append(datei)
     return files
@@ -56,7 +57,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     geschichte = versionsgeschichte.aktuell(Projekt.aus_config(config).wurzel)
     massnahme = seiten.massnahme_der_seite(daten, page.file)
     if massnahme is not None:
-        fuss = verlauf.massnahme_aenderungen(geschichte, massnahme)
+        fuss = verlauf.massnahme_aenderungen(geschichte, massnahme, daten)
     else:
         fuss = verlauf.seitenstand(geschichte, page.file.src_uri, page.file.generated_by is not None,
                                    "{{" in (page.file.content_string or ""), daten.konzept.stand)
@@ -81,10 +82,14 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Writes each measure's page from the shell, and the open data (JSON, CSV, the JSON Schemas)."""
-    daten, projekt = daten_fuer(config), Projekt.aus_config(config)
-    massnahmenseiten.schreibe(config, daten, versionsgeschichte.aktuell(projekt.wurzel))
-    offene_daten.schreibe_offene_daten(daten, Path(config.site_dir), config.site_url or "", projekt.daten / "schema")
+    """Writes each measure's page from the shell, the open data (JSON, CSV, the JSON Schemas), the overview's
+    rows for its filter and the calendar feeds into the site."""
+    daten, projekt, site, stichtag = daten_fuer(config), Projekt.aus_config(config), Path(config.site_dir), \
+        stichtag_fuer(config)
+    massnahmenseiten.schreibe(config, daten, versionsgeschichte.aktuell(projekt.wurzel), stichtag)
+    offene_daten.schreibe_offene_daten(daten, site, config.site_url or "", projekt.daten / "schema")
+    uebersicht.schreibe_zeilen(daten, site, stichtag)
+    kalender.schreibe_kalender(daten, site, config.site_url or "")
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from mkdocs.utils import get_relative_url
 
 from macros.ausgabe import offene_daten, versionsgeschichte
-from macros.baudaten import daten_fuer
-from macros.darstellung import bloecke, diagramme, render, uebersicht, verlauf
+from macros.baudaten import daten_fuer, stichtag_fuer
+from macros.darstellung import arbeitsgruppen, bloecke, diagramme, render, uebersicht, verlauf
 from macros.darstellung.datum import datum_de
 from macros.projekt import Projekt
 
@@ -28,7 +28,8 @@ class Makros:
 
     NAMEN = ("massnahmen", "status_uebersicht", "alle_massnahmen", "offene_daten_dateien", "offene_daten_spalten",
              "kennzahlen", "kennzahl", "ziele", "arbeitsgruppe", "gremium", "meilensteine", "quellenverzeichnis",
-             "stand", "stichtag", "quelle", "aenderungsverlauf")
+             "stand", "stichtag", "quelle", "aenderungsverlauf", "beschluesse", "arbeitsgruppen",
+             "entwicklung")
 
     def __init__(self, env):
         self.env = env
@@ -40,7 +41,8 @@ class Makros:
 
     def massnahmen(self, feld_id: str, seite: int = 1) -> str:
         """Table and cards of the measures of one field (for its chapter); long lists over several pages."""
-        return bloecke.ohne_markdown(render.massnahmen_im_feld(self.daten, feld_id, seite, self.wurzel))
+        return bloecke.ohne_markdown(render.massnahmen_im_feld(self.daten, feld_id, seite, self.wurzel,
+                                                               stichtag_fuer(self.env.conf)))
 
     def status_uebersicht(self, feld_id: str | None = None) -> str:
         """Status chart (SVG) with its table; without a field also one stacked bar per field."""
@@ -48,7 +50,8 @@ class Makros:
 
     def alle_massnahmen(self, seite: int = 1) -> str:
         """Every measure in one table; filter.js adds filters, sorting and the URL state."""
-        return bloecke.ohne_markdown(uebersicht.alle_massnahmen(self.daten, seite, self.wurzel))
+        return bloecke.ohne_markdown(uebersicht.alle_massnahmen(self.daten, seite, self.wurzel,
+                                                                stichtag_fuer(self.env.conf)))
 
     def offene_daten_dateien(self) -> str:
         """The downloads of the Daten page with their counts."""
@@ -69,13 +72,26 @@ class Makros:
         return render.ziele(self.daten, feld_id)
 
     def arbeitsgruppe(self, feld_id: str) -> str:
-        return render.gremium(self.daten, self.daten.handlungsfeld(feld_id).arbeitsgruppe)
+        return render.gremium(self.daten, self.daten.handlungsfeld(feld_id).arbeitsgruppe, self.wurzel)
 
     def gremium(self, gremium_id: str) -> str:
-        return render.gremium(self.daten, gremium_id)
+        return render.gremium(self.daten, gremium_id, self.wurzel)
 
     def meilensteine(self) -> str:
         return render.meilensteine(self.daten)
+
+    def entwicklung(self) -> str:
+        """Status counts over time from the git history, as a chart with a table; a clear note without git."""
+        geschichte = versionsgeschichte.aktuell(Projekt.aus_config(self.env.conf).wurzel)
+        return diagramme.entwicklung(geschichte, self.daten)
+
+    def arbeitsgruppen(self) -> str:
+        """Every working group with the number of measures that are overdue, due soon or due for review."""
+        return arbeitsgruppen.uebersicht(self.daten, stichtag_fuer(self.env.conf), self.wurzel)
+
+    def beschluesse(self) -> str:
+        """The decisions the measures rest on, with the measures of each."""
+        return render.beschluesse(self.daten, self.wurzel)
 
     def quellenverzeichnis(self) -> str:
         return render.quellenverzeichnis(self.daten)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -17,7 +18,7 @@ class Projekt:
     @classmethod
     def aus_config(cls, config) -> Projekt:
         """The project of a loaded MkDocs config: the folder of its mkdocs.yml."""
-        return cls(Path(config.config_file_path).resolve().parent)
+        return _projekt_von(cls, str(config.config_file_path))
 
     @property
     def daten(self) -> Path:
@@ -34,6 +35,13 @@ class Projekt:
     @property
     def site(self) -> Path:
         return self.wurzel / "site"
+
+
+@lru_cache(maxsize=16)
+def _projekt_von(klasse: type[Projekt], mkdocs_yml: str) -> Projekt:
+    """Resolved once per mkdocs.yml: the hooks ask for every page, and resolving a path costs a system call per
+    folder in it."""
+    return klasse(Path(mkdocs_yml).resolve().parent)
 
 
 HIER = Projekt()

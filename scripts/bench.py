@@ -43,6 +43,7 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
+from macros.darstellung import adressen
 from macros.entwicklung.lokale_site import CHROMIUM, CHROMIUM_ARGS
 from macros.entwicklung.projektkopie import projektkopie
 from macros.entwicklung.synthetische_daten import schreibe
@@ -104,7 +105,7 @@ def vorrendern(projekt: str, ziel: str, art: str) -> None:
     import macros  # noqa: PLC0415
     from macros.baudaten import daten_fuer  # noqa: PLC0415
     from macros.darstellung.render import seiten_url  # noqa: PLC0415
-    from macros.darstellung.seiten import erzeugte_seiten, massnahmen_datei  # noqa: PLC0415
+    from macros.darstellung.seiten import erzeugte_seiten  # noqa: PLC0415
 
     class Umgebung:
         """Stands in for the macros plugin's env: collects macros and filters, knows the config and the page."""
@@ -138,7 +139,7 @@ def vorrendern(projekt: str, ziel: str, art: str) -> None:
     seiten.update(erzeugte_seiten(daten, vorhandene, einzeln=True))
     if art == "nackt":
         for x in daten.massnahmen:
-            del seiten[massnahmen_datei(x)]
+            del seiten[adressen.massnahme_datei(x.id)]
     for pfad, text in seiten.items():
         kopf, rumpf = "", text
         if text.startswith("---\n") and "\n---\n" in text[4:]:
@@ -307,7 +308,7 @@ def serve_messen(anzahl: int | None, arbeit: Path, speichern: int = 3) -> dict:
             if server.poll() is not None or time.perf_counter() - anfang > 900:
                 return {"massnahmen": name, "hinweis": "mkdocs serve kam nicht hoch"}
             time.sleep(0.2)
-        url = f"{basis}/massnahmen/{erste_id.lower()}/"
+        url = f"{basis}/{adressen.massnahme(erste_id)}"
         erster_bau = time.perf_counter() - anfang
         zeiten, baue = [], []
         with sync_playwright() as pw:

@@ -8,15 +8,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from macros.darstellung import adressen
 from macros.entwicklung.lokale_site import CHROMIUM, CHROMIUM_ARGS, starte_server
 from macros.projekt import REPO
 
 SEITEN = {
     "start": "",
     "kapitel": "handlungsfelder/sprache/",
-    "uebersicht": "massnahmen/",
-    "uebersicht-gefiltert": "massnahmen/?status=umgesetzt&sortierung=titel",
-    "massnahme": "massnahmen/st-02/",
+    "uebersicht": adressen.MASSNAHMEN_ORDNER,
+    "uebersicht-gefiltert": f"{adressen.MASSNAHMEN_ORDNER}?status=umgesetzt&sortierung=titel",
+    "massnahme": adressen.massnahme("ST-02"),
     "daten": "daten/",
 }
 GROESSEN = {"telefon": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}

@@ -62,11 +62,14 @@ def test_jeder_tastaturfokus_ist_sichtbar(desktop, server, pfad):
 
 def test_tabellen_sind_mit_der_tastatur_scrollbar(desktop, server):
     desktop.goto(server.url("massnahmen/"), wait_until="load")
-    regionen = desktop.locator("div.ik-tabelle")
+    regionen = desktop.locator("section.ik-tabelle")
     assert regionen.count() >= 1
     for i in range(regionen.count()):
         region = regionen.nth(i)
-        assert region.get_attribute("tabindex") == "0" and region.get_attribute("role") == "region"
+        assert region.get_attribute("tabindex") == "0"
+        assert region.get_attribute("aria-label") or region.get_attribute("aria-labelledby")
+    # A named section is a region landmark: the accessibility tree says so.
+    assert desktop.get_by_role("region", name="Alle Maßnahmen").count() == 1
 
 
 def test_auf_dem_telefon_scrollt_keine_seite_seitwaerts(browser, server, seiten):
@@ -82,3 +85,47 @@ def test_auf_dem_telefon_scrollt_keine_seite_seitwaerts(browser, server, seiten)
     kontext.close()
     assert len(seiten) > 20
     assert zu_breit == {}
+
+
+# --- Material's drawer and search after the repairs of its markup (barrierefrei.gueltig) ------------------
+
+MENUE_RECHTS = "document.querySelector('.md-sidebar--primary').getBoundingClientRect().right"
+
+
+def test_menue_geht_auf_und_nach_zurueck_nicht_von_selbst_wieder_auf(telefon, server):
+    telefon.goto(server.url(""), wait_until="load")
+    schalter = telefon.locator("#__drawer")
+    assert schalter.get_attribute("autocomplete") is None and schalter.get_attribute("form") == "ik-bedienzustand"
+    telefon.locator("header label[for=__drawer]").click()
+    telefon.wait_for_function("() => document.getElementById('__drawer').checked")
+    telefon.wait_for_function(f"() => {MENUE_RECHTS} > 0")   # the drawer slid into view
+    telefon.goto(server.url("quellen/"), wait_until="load")
+    telefon.go_back(wait_until="load")
+    assert telefon.evaluate("performance.getEntriesByType('navigation')[0].type") == "back_forward"
+    # Without autocomplete="off" on the toggle Chromium would restore it checked: the menu would be open.
+    assert telefon.evaluate("document.getElementById('__drawer').checked") is False
+    assert telefon.evaluate(MENUE_RECHTS) <= 0
+
+
+def test_suche_findet_und_enter_oeffnet_den_besten_treffer(desktop, server):
+    desktop.goto(server.url(""), wait_until="load")
+    eingabe = desktop.locator("input.md-search__input")
+    eingabe.click()
+    desktop.wait_for_function("() => document.getElementById('__search').checked")   # the search opened
+    eingabe.press_sequentially("Sprachmittlung", delay=30)   # Material searches on key events
+    desktop.wait_for_selector(".md-search-result__item")
+    vorher = desktop.url
+    eingabe.press("Enter")
+    desktop.wait_for_function("vorher => location.href !== vorher", arg=vorher)
+    assert "?query=" not in desktop.url   # Material opened a hit; the form itself was not sent
+
+
+def test_filter_anzeigen_knopf_filtert_ohne_neu_zu_laden(desktop, server, daten):
+    desktop.goto(server.url("massnahmen/"), wait_until="load")
+    desktop.evaluate("window.ikNichtNeuGeladen = true")
+    desktop.get_by_label("Suchwort", exact=True).fill(daten.massnahmen[0].titel)
+    desktop.get_by_role("button", name="Anzeigen").click()
+    desktop.wait_for_function("() => new URL(location.href).searchParams.has('suche')")
+    assert desktop.evaluate("window.ikNichtNeuGeladen") is True
+    assert daten.massnahmen[0].id in desktop.eval_on_selector_all(
+        "tbody tr[data-id]", "zs => zs.filter(z => !z.hidden).map(z => z.dataset.id)")

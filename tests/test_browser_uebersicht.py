@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
+from browser import DESKTOP
+from conftest import mkdocs_build, projektkopie
 
+from macros.darstellung import adressen, seitenteilung
 from macros.darstellung.render import seiten_url
+from macros.daten.loader import lade_daten
+from macros.entwicklung.lokale_site import starte_server
+from macros.entwicklung.synthetische_daten import schreibe
 
 pytestmark = pytest.mark.browser
 
-SEITE = "massnahmen/"
+SEITE = adressen.MASSNAHMEN_ORDNER
 
 
 def sichtbare_ids(seite) -> list[str]:
@@ -132,15 +139,16 @@ def test_jede_zeile_fuehrt_zur_eigenen_seite_mit_allen_angaben(desktop, server, 
 
 
 def test_zeigt_eine_seite_nur_einen_ausschnitt_laedt_der_filter_die_json_datei(browser, server, daten):
-    """A paginated overview (data-daten-url, fewer rows) filters over every measure from daten/massnahmen.json."""
+    """A paginated overview (data-daten-url, fewer rows) filters over every measure from massnahmen/zeilen.json."""
     kontext = browser.new_context()
     seite = kontext.new_page()
     erste = daten.massnahmen[0]
 
     def ausschnitt(route):
         html = route.fetch().text()
-        html = html.replace("data-ik-filter data-gesamt",
-                            'data-ik-filter data-daten-url="../daten/massnahmen.json" data-gesamt', 1)
+        html = html.replace("data-ik-filter data-wurzel=\"../\" data-gesamt",
+                            f'data-ik-filter data-daten-url="../{adressen.UEBERSICHT_ZEILEN}" data-wurzel="../" '
+                            'data-gesamt', 1)
         andere_zeilen = r'<tr data-id="(?!' + re.escape(erste.id) + r'")[^"]*".*?</tr>\n?'
         html = re.sub(andere_zeilen, "", html, flags=re.S)
         route.fulfill(status=200, content_type="text/html; charset=utf-8", body=html)
@@ -157,4 +165,63 @@ def test_zeigt_eine_seite_nur_einen_ausschnitt_laedt_der_filter_die_json_datei(b
                                         "zs => zs.map(z => [z.cells[0].textContent, z.querySelector('a').href])")
     assert zeilen == [[m.id, server.url(f"massnahmen/{m.anker}/")] for m in erwartet]
     assert treffer_text(seite) == f"{len(erwartet)} von {len(daten.massnahmen)} Maßnahmen"
+    kontext.close()
+
+
+# --- An overview split over pages: the filter's rows read as the server renders them -----------------------
+
+ZELLEN = "tr => [...tr.cells].map(td => td.outerHTML)"
+ATTRIBUTE = "tr => Object.fromEntries([...tr.attributes].map(a => [a.name, a.value]))"
+
+
+@pytest.fixture(scope="module")
+def geteilt(tmp_path_factory):
+    """A site with the real measures and synthetic ones, more than one overview page holds; served on 127.0.0.1."""
+    ordner = tmp_path_factory.mktemp("geteilt")
+    projekt = projektkopie(ordner / "projekt")
+    shutil.rmtree(projekt / "data")
+    daten = lade_daten(schreibe(seitenteilung.ZEILEN_JE_SEITE + 60, projekt / "data", mit_echten=True))
+    ergebnis = mkdocs_build(projekt, ordner / "site")
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    laufend = starte_server(ordner / "site")
+    yield laufend, daten
+    laufend.stop()
+
+
+def test_gefilterte_zeile_auf_seite_2_liest_sich_wie_die_zeile_des_servers(browser, geteilt):
+    server, daten = geteilt
+    seite_2 = daten.massnahmen[seitenteilung.ZEILEN_JE_SEITE:]
+    # On page 2, and one on page 1: each with a month in its period and a proposal's mark.
+    hier = next(x for x in seite_2 if x.ist_vorschlag and x.beginn and len(x.beginn) == 7 and x.ende)
+    dort = next(x for x in daten.massnahmen[:seitenteilung.ZEILEN_JE_SEITE]
+                if x.ist_vorschlag and x.beginn and len(x.beginn) == 7 and x.ende and len(x.id) == 7)
+    kontext = browser.new_context(viewport=DESKTOP, locale="de-DE", service_workers="block")
+    seite = kontext.new_page()
+    seite.goto(server.url(f"{adressen.MASSNAHMEN_ORDNER}seite-2/"), wait_until="load")
+    vom_server = seite.locator(f"tr[data-id='{hier.id}']")
+    erwartet = (vom_server.evaluate(ZELLEN), vom_server.evaluate(ATTRIBUTE))
+    assert "Vorschlag – nicht beschlossen" in vom_server.inner_text() and " bis " in vom_server.inner_text()
+    server_zeile = vom_server.element_handle()
+
+    seite.get_by_label("Suchwort", exact=True).fill(hier.id)
+    seite.wait_for_function("id => document.querySelectorAll('tbody tr').length === 1 && "
+                            "document.querySelector('tbody tr').dataset.id === id", arg=hier.id)
+    gefiltert = seite.locator("table.ik-massnahmen--alle tbody tr")
+    assert not server_zeile.evaluate("tr => tr.isConnected")   # the row on screen was built from zeilen.json
+    assert (gefiltert.evaluate(ZELLEN), gefiltert.evaluate(ATTRIBUTE)) == erwartet
+
+    # A row of page 1, found from page 2: same text, same mark, same target as on page 1.
+    seite.get_by_label("Suchwort", exact=True).fill(dort.id)
+    seite.wait_for_function("id => document.querySelector('tbody tr') && "
+                            "document.querySelector('tbody tr').dataset.id === id", arg=dort.id)
+    gebaut = seite.locator("table.ik-massnahmen--alle tbody tr").first
+    andere = kontext.new_page()
+    andere.goto(server.url(adressen.MASSNAHMEN_ORDNER), wait_until="load")
+    original = andere.locator(f"tr[data-id='{dort.id}']")
+    lesen = "tr => [...tr.cells].map(td => [td.className, td.innerText, " \
+            "[...td.querySelectorAll('a, span')].map(e => [e.className, e.href || ''])])"
+    assert gebaut.evaluate(lesen) == original.evaluate(lesen)
+    text = gebaut.inner_text()
+    assert "Vorschlag – nicht beschlossen" in text and re.search(r"[A-ZÄÖÜ][a-zä]+ \d{4} bis \d{4}", text), text
+    assert not re.search(r"\d{4}-\d{2}", text), text
     kontext.close()

@@ -170,7 +170,7 @@ def test_gruppiert_nach_handlungsfeld_in_der_reihenfolge_der_website(repo, daten
 def test_neuer_verlaufseintrag_wird_genannt(repo):
     block = massnahmenblock(repo, "SP-01")
     aendere(repo, block, block.replace("status: daueraufgabe", "status: umgesetzt") + (
-        "    verlauf:\n      - {datum: 2026-11-20, status: umgesetzt, text: Für den Test umgesetzt.}\n"))
+        "    verlauf:\n      - {datum: 2026-11-20, text: Für den Test umgesetzt.}\n"))
     ergebnis = diff(repo)
     assert ergebnis.returncode == 0, ergebnis.stderr
-    assert "Verlauf: neuer Eintrag: 20.11.2026 Umgesetzt – Für den Test umgesetzt." in ergebnis.stdout
+    assert "Verlauf: neuer Eintrag: 20.11.2026 – Für den Test umgesetzt." in ergebnis.stdout

@@ -198,6 +198,12 @@ FEHLERFAELLE = [
     Fehlerfall("vorschlag_als_beschlossen", anhaengen(massnahme(beschlussstand="beschlossen"),
                                                       "beschlussstand: beschlossen"),
                ("nur auf einen Vorschlag",), "beschlussstand"),
+    Fehlerfall("beschluss_fehlt", anhaengen(massnahme(beschlussstand="beschlossen", quelle="[svz-2017-10-13]"),
+                                            "beschlussstand: beschlossen"),
+               ("nennt ihren Beschluss", "data/beschluesse.yaml"), "beschluss"),
+    Fehlerfall("unbekannter_beschluss", anhaengen(massnahme(beschlussstand="beschlossen", quelle="[svz-2017-10-13]",
+                                                            beschluss="drucksache-erfunden"), "drucksache-erfunden"),
+               ("Unbekannte Kennung",), "beschluss"),
 ]
 
 
@@ -310,7 +316,7 @@ DARSTELLUNGSFAELLE = [
         "zielgruppe": [f"Gruppe {XSS_SKRIPT}"], "indikatoren": [f"Indikator {XSS_BILD}"],
         "status": "verzoegert", "begruendung": f"Begründung {XSS_SVG}",
         "links": [{"titel": f"Linktitel {XSS_SKRIPT}", "url": "https://example.org/?a=1&b=2"}],
-        "verlauf": [{"datum": "2026-01-01", "status": "verzoegert", "text": f"Verlauf {XSS_BILD}"}],
+        "verlauf": [{"datum": "2026-01-01", "text": f"Verlauf {XSS_BILD}"}],
     }, (f"Titel {XSS_SKRIPT}", f"Beschreibung {XSS_BILD}", f"Ziel {XSS_SVG}", f"Gruppe {XSS_SKRIPT}",
         f"Indikator {XSS_BILD}", f"Begründung {XSS_SVG}", f"Linktitel {XSS_SKRIPT}", f"Verlauf {XSS_BILD}"), True),
     Darstellungsfall("markdown_link_javascript", "GT-9914",
@@ -347,7 +353,7 @@ def massnahme_aus(fall: Darstellungsfall) -> str:
                                           for link in felder["links"]) + "]"
     if "verlauf" in felder:
         felder["verlauf"] = "[" + ", ".join(
-            f"{{datum: {v['datum']}, status: {v['status']}, text: {yaml_text(v['text'])}}}" for v in felder["verlauf"]
+            f"{{datum: {v['datum']}, text: {yaml_text(v['text'])}}}" for v in felder["verlauf"]
         ) + "]"
     return massnahme(id=fall.kennung, **felder)
 

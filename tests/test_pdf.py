@@ -17,12 +17,14 @@ from pypdf import PdfReader
 from macros.ausgabe.druck.dokument import UEBERBLICK, status_text
 from macros.ausgabe.druck.navigation import kapitel_liste
 from macros.darstellung.render import seiten_url
+from macros.daten import begriffe
 from macros.daten.loader import lade_daten
 from macros.entwicklung.synthetische_daten import echte_anzahl, schreibe
 
 pytestmark = pytest.mark.pdf
 
-SPALTEN = ("Nr.", "Maßnahme", "Status", "Beschlussstand", "Federführung", "Zeitraum")  # at least these
+# The headers of a chapter's table of measures; the overview of all measures has these and more.
+SPALTEN = tuple(begriffe.SPALTEN[s] for s in begriffe.KAPITEL_SPALTEN)
 
 
 def spalten(site: Path) -> list[str]:

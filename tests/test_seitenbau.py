@@ -20,7 +20,7 @@ import pytest
 from material.plugins.search.plugin import SearchIndex
 
 from macros.ausgabe import massnahmenseiten
-from macros.darstellung import seiten, seitenteilung
+from macros.darstellung import adressen, seiten, seitenteilung
 from macros.daten.loader import lade_daten
 from macros.entwicklung.lokale_site import starte_server
 from macros.entwicklung.projektkopie import projektkopie
@@ -107,7 +107,7 @@ def test_jede_massnahmenseite_ist_eine_ganze_seite(echte_sites, daten):
 
 def test_von_schale_und_platzhaltern_bleibt_nichts(echte_sites, grosse_sites):
     for site in (echte_sites[1], grosse_sites[2]):
-        assert not (site / seiten.MASSNAHMEN_ORDNER / seiten.SCHALE_ANKER).exists()
+        assert not (site / adressen.MASSNAHMEN_ORDNER / seiten.SCHALE_ANKER).exists()
         assert not (site / massnahmenseiten.LAGER).exists()
         for pfad, datei in dateien(site).items():
             if datei.suffix in (".html", ".json", ".xml"):

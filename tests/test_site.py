@@ -78,3 +78,18 @@ def test_neue_massnahme_erscheint_nach_neubau(tmp_path):
     html = (tmp_path / "site" / "handlungsfelder" / "sprache" / "index.html").read_text(encoding="utf-8")
     assert "sp-99" in karten_ids(html)
     assert "Sprachcafé als Probe für den Test" in html
+
+
+MASSNAHMEN_MAKROS = re.compile(r"\{\{\s*(massnahmen|alle_massnahmen|status_uebersicht)\(")
+
+
+def test_jede_seite_mit_massnahmen_nennt_ihren_stand(site):
+    """Every chapter that shows measures says, under its summary, how current its content is."""
+    from conftest import ROOT
+
+    seiten = [p.relative_to(ROOT / "docs").as_posix() for p in sorted((ROOT / "docs").rglob("*.md"))
+              if MASSNAHMEN_MAKROS.search(p.read_text(encoding="utf-8"))]
+    assert "massnahmen/index.md" in seiten and len(seiten) > 5
+    for pfad in seiten:
+        html = seite(site, pfad)
+        assert re.search(r'<p class="ik-stand">Stand: <time datetime="[0-9-]+">[0-9.]+</time></p>', html), pfad

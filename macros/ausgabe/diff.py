@@ -3,8 +3,9 @@
 Aufruf: python scripts/diff_measures.py [BASIS [ZIEL]] [--ausgabe DATEI]
 
 BASIS and ZIEL are git revisions. Without BASIS: the merge-base of HEAD with main (or origin/main). Without
-ZIEL: the working tree. Both versions of data/ are read through the project's loader. The summary goes to
-stdout (and is appended to DATEI, e.g. $GITHUB_STEP_SUMMARY).
+ZIEL: the working tree. Both versions of data/ are checked by the project's loader; which measures changed, and
+how, says daten/vergleich.py (as for the Änderungsverlauf). The summary goes to stdout (and is appended to
+DATEI, e.g. $GITHUB_STEP_SUMMARY).
 
 Exit 0: fine. Exit 1: an id disappeared, or an id was reused for another measure (its title and its
 Handlungsfeld both changed). Exit 2: a revision or its data cannot be read.
@@ -21,9 +22,11 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from macros.darstellung.datum import datum_de
 from macros.darstellung.escape import md_zelle
+from macros.darstellung.feldwerte import feldwert, verlaufseintrag
+from macros.daten import begriffe as b
 from macros.daten import model as m
+from macros.daten import vergleich
 from macros.daten.fehler import DatenFehler
 from macros.daten.loader import lade_daten
 
@@ -31,14 +34,7 @@ ARBEITSKOPIE = "Arbeitskopie"
 HAUPTZWEIGE = ("main", "origin/main")
 NULL_COMMIT = "0" * 40
 
-FELDNAMEN = {
-    "titel": "Titel", "handlungsfeld": "Handlungsfeld", "beschreibung": "Beschreibung", "ziel": "Ziel",
-    "federfuehrung": "Federführung", "partner": "Beteiligt", "zielgruppe": "Für wen", "beginn": "Beginn",
-    "ende": "Ende", "status": "Status", "begruendung": "Begründung", "beschlussstand": "Beschlussstand",
-    "prioritaet": "Priorität", "zeithorizont": "Zeithorizont", "indikatoren": "Woran man den Fortschritt erkennt",
-    "quelle": "Quelle", "links": "Links", "stand": "Stand", "verlauf": "Verlauf",
-}
-NICHT_VERGLICHEN = ("zeile",)
+MASSNAHMEN_DATEI = "measures.yaml"
 
 
 class Abbruch(Exception):
@@ -64,7 +60,16 @@ def standard_basis(repo: Path) -> tuple[str, str]:
     raise Abbruch("Keine Basis gefunden: Es gibt weder „main“ noch „origin/main“. Bitte BASIS angeben.")
 
 
-def lade_revision(repo: Path, revision: str | None) -> m.Konzeptdaten | None:
+@dataclasses.dataclass(frozen=True)
+class Fassung:
+    """One revision's data: checked by the loader (for the names behind ids), and the text of its measures
+    (compared by vergleich.vergleiche)."""
+
+    daten: m.Konzeptdaten
+    massnahmen_text: str
+
+
+def lade_revision(repo: Path, revision: str | None) -> Fassung | None:
     """The checked data of a revision (None: the working tree); None if that revision has no data/ folder."""
     if revision is None:
         return _lade(repo / "data", ARBEITSKOPIE)
@@ -76,14 +81,15 @@ def lade_revision(repo: Path, revision: str | None) -> m.Konzeptdaten | None:
         raise
     with tempfile.TemporaryDirectory(prefix="ik-diff-") as ordner, tarfile.open(fileobj=io.BytesIO(archiv)) as tar:
         tar.extractall(ordner, filter="data")
-        return _lade(Path(ordner) / "data", revision)
+        return _lade(Path(ordner) / "data", revision, frueher=True)
 
 
-def _lade(data_dir: Path, name: str) -> m.Konzeptdaten:
+def _lade(data_dir: Path, name: str, frueher: bool = False) -> Fassung:
     try:
-        return lade_daten(data_dir)
+        daten = lade_daten(data_dir, frueher=frueher)
     except DatenFehler as fehler:
         raise Abbruch(f"Die Daten in „{name}“ sind fehlerhaft:\n{fehler.bericht()}") from None
+    return Fassung(daten, (data_dir / MASSNAHMEN_DATEI).read_bytes().decode("utf-8-sig"))
 
 
 # --- Comparing ----------------------------------------------------------------------------------
@@ -100,126 +106,90 @@ class Vergleich:
         return not (self.neu or self.geaendert or self.entfallen or self.fehler)
 
 
-def vergleiche(alt: m.Konzeptdaten | None, neu: m.Konzeptdaten) -> Vergleich:
-    """Added, changed and retired measures, and every breach of id stability."""
-    alte = {x.id: x for x in alt.massnahmen} if alt else {}
-    neue = {x.id: x for x in neu.massnahmen}
+def vergleiche(alt: Fassung | None, neu: Fassung) -> Vergleich:
+    """Added, changed and retired measures (vergleich.vergleiche), and every breach of id stability."""
+    aenderungen = vergleich.vergleiche(alt.massnahmen_text if alt else None, neu.massnahmen_text)
+    if aenderungen is None:   # both versions passed the loader, so this cannot happen
+        raise Abbruch("Die Maßnahmen der beiden Fassungen lassen sich nicht vergleichen.")
     ergebnis = Vergleich()
-    for kennung, vorher in alte.items():
-        if kennung not in neue:
+    for kennung, aenderung in aenderungen.items():
+        if aenderung.art == vergleich.ENTFERNT:
+            vorher = alt.daten.massnahme(kennung)
             ergebnis.fehler.append(
                 f"**{md_zelle(kennung)}** ({md_zelle(vorher.titel)}) fehlt in der neuen Fassung. Eine Kennung wird "
                 "nie gelöscht: Setzen Sie stattdessen `status: entfallen` und schreiben Sie eine `begruendung`.")
-    for kennung, nachher in neue.items():
-        vorher = alte.get(kennung)
-        if vorher is None:
+            continue
+        nachher = neu.daten.massnahme(kennung)
+        if aenderung.art == vergleich.NEU:
             ergebnis.neu.append(nachher)
             continue
-        if vorher.titel != nachher.titel and vorher.handlungsfeld != nachher.handlungsfeld:
+        titel, feld = aenderung.feld("titel"), aenderung.feld("handlungsfeld")
+        if titel and feld:
             ergebnis.fehler.append(
                 f"**{md_zelle(kennung)}** bekommt zugleich einen neuen Titel und ein neues Handlungsfeld "
-                f"(bisher „{md_zelle(vorher.titel)}“ in {md_zelle(_feld(alt, vorher.handlungsfeld))}, jetzt "
-                f"„{md_zelle(nachher.titel)}“ in {md_zelle(_feld(neu, nachher.handlungsfeld))}). Eine Kennung wird nie "
-                "für eine andere Maßnahme wiederverwendet: Geben Sie der neuen Maßnahme eine neue Kennung.")
-        zeilen = feldaenderungen(alt, vorher, neu, nachher)
-        if not zeilen:
-            continue
-        if nachher.status == "entfallen" and vorher.status != "entfallen":
-            ergebnis.entfallen.append((vorher, nachher, zeilen))
+                f"(bisher {wert(alt.daten, 'titel', titel.alt)} in {wert(alt.daten, 'handlungsfeld', feld.alt)}, "
+                f"jetzt {wert(neu.daten, 'titel', titel.neu)} in {wert(neu.daten, 'handlungsfeld', feld.neu)}). "
+                "Eine Kennung wird nie für eine andere Maßnahme wiederverwendet: Geben Sie der neuen Maßnahme eine "
+                "neue Kennung.")
+        zeilen = feldaenderungen(alt.daten, neu.daten, aenderung)
+        status = aenderung.feld("status")
+        if status and status.neu == "entfallen":
+            ergebnis.entfallen.append((alt.daten.massnahme(kennung), nachher, zeilen))
         else:
-            ergebnis.geaendert.append((vorher, nachher, zeilen))
+            ergebnis.geaendert.append((alt.daten.massnahme(kennung), nachher, zeilen))
     return ergebnis
 
 
-def feldaenderungen(alt: m.Konzeptdaten, vorher: m.Massnahme, neu: m.Konzeptdaten, nachher: m.Massnahme) -> list[str]:
+def feldaenderungen(alt: m.Konzeptdaten, neu: m.Konzeptdaten, aenderung: vergleich.Massnahmenaenderung
+                    ) -> list[str]:
     """One Markdown line per changed field: `Feld: alt → neu`; a status change stands out."""
     zeilen = []
-    for feld in dataclasses.fields(m.Massnahme):
-        name = feld.name
-        a, b = getattr(vorher, name), getattr(nachher, name)
-        if name in NICHT_VERGLICHEN or a == b:
+    for f in aenderung.felder:
+        name = b.FELDNAMEN.get(f.feld, f.feld)
+        if f.feld == "verlauf":
+            zeilen.append(f"{name}: {_verlauf_aenderung(f.alt or [], f.neu or [])}")
             continue
-        if name == "verlauf":
-            zeilen.append(f"{FELDNAMEN[name]}: {_verlauf_aenderung(a, b, neu)}")
-            continue
-        zeile = f"{FELDNAMEN.get(name, name)}: {wert(alt, name, a)} → {wert(neu, name, b)}"
-        zeilen.append(f"**⚠️ {zeile}**" if name == "status" else zeile)
+        zeile = f"{name}: {wert(alt, f.feld, f.alt)} → {wert(neu, f.feld, f.neu)}"
+        zeilen.append(f"**⚠️ {zeile}**" if f.feld == "status" else zeile)
     return zeilen
 
 
 def wert(daten: m.Konzeptdaten, feld: str, inhalt: object) -> str:
     """A field's value in words, escaped for Markdown."""
-    if inhalt is None or inhalt == ():
-        return "–"
-    if feld == "status":
-        return md_zelle(m.STATUS.get(inhalt, inhalt))
-    if feld == "beschlussstand":
-        return md_zelle(m.BESCHLUSSSTAND.get(inhalt, inhalt))
-    if feld == "prioritaet":
-        return md_zelle(m.PRIORITAET.get(inhalt, inhalt))
-    if feld == "zeithorizont":
-        return md_zelle(m.ZEITHORIZONT.get(inhalt, inhalt))
-    if feld == "handlungsfeld":
-        return md_zelle(_feld(daten, inhalt))
-    if feld in ("federfuehrung", "partner"):
-        ids = inhalt if isinstance(inhalt, tuple) else (inhalt,)
-        return md_zelle(", ".join(_stelle(daten, i) for i in ids))
-    if feld == "quelle":
-        return md_zelle("; ".join(daten.quellen[q].kurz if q in daten.quellen else q for q in inhalt))
-    if feld in ("beginn", "ende", "stand"):
-        return md_zelle(datum_de(inhalt))
-    if feld == "links":
-        return md_zelle(", ".join(f"{link.titel} ({link.url})" for link in inhalt))
-    if isinstance(inhalt, tuple):
-        return md_zelle(", ".join(str(x) for x in inhalt))
-    return f"„{md_zelle(inhalt)}“" if feld in ("titel", "beschreibung", "ziel", "begruendung") else md_zelle(inhalt)
+    return md_zelle(feldwert(daten, feld, inhalt))
 
 
-def _verlauf_aenderung(alt: tuple, neu: tuple, daten: m.Konzeptdaten) -> str:
-    eintraege = "; ".join(f"{datum_de(v.datum)} {m.STATUS.get(v.status, v.status)} – {v.text}" for v in neu[len(alt):])
+def _verlauf_aenderung(alt: list, neu: list) -> str:
+    eintraege = "; ".join(verlaufseintrag(v) for v in neu[len(alt):])
     if neu[:len(alt)] == alt:
         return f"neuer Eintrag: {md_zelle(eintraege)}"
     return (f"**frühere Einträge geändert** ({len(alt)} → {len(neu)} Einträge); der Verlauf wird sonst nur "
             f"ergänzt{': ' + md_zelle(eintraege) if eintraege else ''}")
 
 
-def _feld(daten: m.Konzeptdaten | None, feld_id: str) -> str:
-    try:
-        return daten.handlungsfeld(feld_id).voller_titel
-    except (KeyError, StopIteration, AttributeError):
-        return feld_id
-
-
-def _stelle(daten: m.Konzeptdaten, stellen_id: str) -> str:
-    try:
-        return daten.stelle(stellen_id)
-    except KeyError:
-        return stellen_id
-
-
 # --- Writing the summary ------------------------------------------------------------------------
 
-def zusammenfassung(vergleich: Vergleich, neu: m.Konzeptdaten, basis: str, ziel: str) -> str:
+def zusammenfassung(ergebnis: Vergleich, neu: m.Konzeptdaten, basis: str, ziel: str) -> str:
     """The German Markdown summary, grouped by Handlungsfeld in the site's order."""
     teile = ["## Maßnahmen: was diese Änderung bewirkt", "",
              f"Verglichen: {md_zelle(basis)} → {md_zelle(ziel)}. "
-             f"{len(vergleich.neu)} neu, {len(vergleich.geaendert)} geändert, {len(vergleich.entfallen)} entfallen.",
+             f"{len(ergebnis.neu)} neu, {len(ergebnis.geaendert)} geändert, {len(ergebnis.entfallen)} entfallen.",
              ""]
-    if vergleich.fehler:
+    if ergebnis.fehler:
         teile += ["### ⛔ Kennungen müssen stabil bleiben", ""]
-        teile += [f"- {f}" for f in vergleich.fehler] + [""]
-    if vergleich.leer:
+        teile += [f"- {f}" for f in ergebnis.fehler] + [""]
+    if ergebnis.leer:
         teile += ["Keine Maßnahme wurde hinzugefügt, geändert oder entfernt.", ""]
     for feld in neu.handlungsfelder:
-        dazu = [x for x in vergleich.neu if x.handlungsfeld == feld.id]
-        anders = [x for x in vergleich.geaendert if x[1].handlungsfeld == feld.id]
-        weg = [x for x in vergleich.entfallen if x[1].handlungsfeld == feld.id]
+        dazu = [x for x in ergebnis.neu if x.handlungsfeld == feld.id]
+        anders = [x for x in ergebnis.geaendert if x[1].handlungsfeld == feld.id]
+        weg = [x for x in ergebnis.entfallen if x[1].handlungsfeld == feld.id]
         if not (dazu or anders or weg):
             continue
         teile += [f"### {md_zelle(feld.voller_titel)}", ""]
         if dazu:
             teile += ["**Neu**", ""]
-            teile += [f"- **{_name(x)}** – Status: {wert(neu, 'status', x.status)} · "
+            teile += [f"- **{_name(x)}** – {b.FELDNAMEN['status']}: {wert(neu, 'status', x.status)} · "
                       f"{wert(neu, 'beschlussstand', x.beschlussstand)}" for x in dazu] + [""]
         if anders:
             teile += ["**Geändert**", ""]
@@ -229,8 +199,8 @@ def zusammenfassung(vergleich: Vergleich, neu: m.Konzeptdaten, basis: str, ziel:
         if weg:
             teile += ["**Entfallen**", ""]
             for _, x, zeilen in weg:
-                teile += [f"- **{_name(x)}** – Begründung: {wert(neu, 'begruendung', x.begruendung)}",
-                          *(f"  - {z}" for z in zeilen if not z.startswith(FELDNAMEN["begruendung"] + ":"))]
+                teile += [f"- **{_name(x)}** – {b.FELDNAMEN['begruendung']}: {wert(neu, 'begruendung', x.begruendung)}",
+                          *(f"  - {z}" for z in zeilen if not z.startswith(b.FELDNAMEN["begruendung"] + ":"))]
             teile.append("")
     return "\n".join(teile)
 
@@ -266,13 +236,13 @@ def main(argv: list[str]) -> int:
     except Abbruch as fehler:
         print(f"diff_measures: {fehler}", file=sys.stderr)
         return 2
-    vergleich = vergleiche(alt, neu)
+    ergebnis = vergleiche(alt, neu)
     ziel_name = argumente.ziel or ARBEITSKOPIE
-    text = zusammenfassung(vergleich, neu, revisionsname(basis_name, basis_kurz), ziel_name)
+    text = zusammenfassung(ergebnis, neu.daten, revisionsname(basis_name, basis_kurz), ziel_name)
     print(text)
     if argumente.ausgabe:
         with argumente.ausgabe.open("a", encoding="utf-8") as datei:
             datei.write(text + "\n")
-    for f in vergleich.fehler:
+    for f in ergebnis.fehler:
         print(f"diff_measures: Kennung nicht stabil: {f.replace('**', '')}", file=sys.stderr)
-    return 1 if vergleich.fehler else 0
+    return 1 if ergebnis.fehler else 0

@@ -33,7 +33,8 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils.meta import get_data
 
 from macros.ausgabe.versionsgeschichte import Versionsgeschichte
-from macros.darstellung import barrierefrei, seiten, seitenteilung, verlauf
+from macros.darstellung import adressen, barrierefrei, seiten, seitenteilung, verlauf
+from macros.daten import faelligkeit
 from macros.daten import model as m
 
 # What Material's search plugin removes from every page's content after indexing it (data-search-* with value).
@@ -63,8 +64,8 @@ def verweisziele(config: MkDocsConfig, daten: m.Konzeptdaten) -> list[File]:
     """One file per measure page (massnahmen/sp-01.md -> massnahmen/sp-01/), so that links to it resolve."""
     ziele = []
     for x in daten.massnahmen:
-        datei = Verweisziel(seiten.massnahmen_datei(x), None, config.site_dir, config.use_directory_urls,
-                            dest_uri=f"{seiten.MASSNAHMEN_ORDNER}{x.anker}/index.html",
+        datei = Verweisziel(adressen.massnahme_datei(x.id), None, config.site_dir, config.use_directory_urls,
+                            dest_uri=f"{adressen.massnahme(x.id)}index.html",
                             inclusion=InclusionLevel.NOT_IN_NAV)
         datei.generated_by = "macros/hooks.py"
         ziele.append(datei)
@@ -75,10 +76,11 @@ def ist_schale(datei: File) -> bool:
     return datei.generated_by is not None and datei.src_uri == seiten.SCHALE
 
 
-def inhalt(daten: m.Konzeptdaten, geschichte: Versionsgeschichte, massnahme: m.Massnahme) -> str:
+def inhalt(daten: m.Konzeptdaten, geschichte: Versionsgeschichte, massnahme: m.Massnahme,
+           stichtag: faelligkeit.Stichtag) -> str:
     """A measure page's content as the hooks make it (on_page_content), from the HTML Markdown passes through."""
-    return barrierefrei.tabellen_region(seiten.massnahme_rumpf(daten, massnahme)) + \
-        verlauf.massnahme_aenderungen(geschichte, massnahme)
+    return barrierefrei.tabellen_region(seiten.massnahme_rumpf(daten, massnahme, stichtag)) + \
+        verlauf.massnahme_aenderungen(geschichte, massnahme, daten)
 
 
 def sucheintraege(massnahme: m.Massnahme, seiteninhalt: str, suche: str) -> list[dict]:
@@ -89,7 +91,7 @@ def sucheintraege(massnahme: m.Massnahme, seiteninhalt: str, suche: str) -> list
     """
     if suche == "titel":
         seiteninhalt = f"<article>{_TITELZEILE.search(seiteninhalt).group(0)}</article>\n{seiten.ZURUECK}"
-    return _indexiert(f"{seiten.MASSNAHMEN_ORDNER}{massnahme.anker}/", seiten.massnahme_titel(massnahme),
+    return _indexiert(adressen.massnahme(massnahme.id), seiten.massnahme_titel(massnahme),
                       seiteninhalt)
 
 
@@ -131,14 +133,14 @@ def beiseite(config: MkDocsConfig) -> None:
     `make serve`, more than the rest of a rebuild at 1,000 measures on a busy disk.
     """
     site = Path(config.site_dir)
-    if not (site / LAGER).exists() and (site / seiten.MASSNAHMEN_ORDNER).is_dir():
-        (site / seiten.MASSNAHMEN_ORDNER).rename(site / LAGER)
+    if not (site / LAGER).exists() and (site / adressen.MASSNAHMEN_ORDNER).is_dir():
+        (site / adressen.MASSNAHMEN_ORDNER).rename(site / LAGER)
 
 
 def _zurueckholen(site: Path, daten: m.Konzeptdaten) -> bool:
     """Merges the pages put aside with what MkDocs wrote into massnahmen/ (overview, its further pages, shell),
     which wins; of the pages put aside only the current measures' are kept. False if nothing was put aside."""
-    lager, ordner = site / LAGER, site / seiten.MASSNAHMEN_ORDNER
+    lager, ordner = site / LAGER, site / adressen.MASSNAHMEN_ORDNER
     if not lager.is_dir():
         return False
     neu = {eintrag.name for eintrag in os.scandir(ordner)} if ordner.is_dir() else set()
@@ -161,14 +163,15 @@ def _entferne(pfad: Path) -> None:
         pfad.unlink()
 
 
-def schreibe(config: MkDocsConfig, daten: m.Konzeptdaten, geschichte: Versionsgeschichte) -> int:
+def schreibe(config: MkDocsConfig, daten: m.Konzeptdaten, geschichte: Versionsgeschichte,
+             stichtag: faelligkeit.Stichtag) -> int:
     """Writes each measure's page from the shell MkDocs built, removes the shell; returns how many were written.
 
     Pages kept from the last build of this process are written only when they changed.
     """
     site = Path(config.site_dir)
     behalten = _zurueckholen(site, daten)
-    ordner = site / seiten.MASSNAHMEN_ORDNER / seiten.SCHALE_ANKER
+    ordner = site / adressen.MASSNAHMEN_ORDNER / seiten.SCHALE_ANKER
     if not (ordner / "index.html").is_file():
         return 0
     schale = (ordner / "index.html").read_text(encoding="utf-8")
@@ -181,14 +184,14 @@ def schreibe(config: MkDocsConfig, daten: m.Konzeptdaten, geschichte: Versionsge
     eintraege: list[dict] = []
     geschrieben = 0
     for x in daten.massnahmen:
-        seiteninhalt = inhalt(daten, geschichte, x)
+        seiteninhalt = inhalt(daten, geschichte, x, stichtag)
         eintraege.extend(sucheintraege(x, seiteninhalt, suche))
         jetzt[x.anker] = hash(seiteninhalt)
         if vorher.get(x.anker) == jetzt[x.anker]:
             continue
         werte = {seiten.SCHALE_TITEL: html.escape(seiten.massnahme_titel(x)), seiten.SCHALE_ANKER: x.anker,
                  seiten.SCHALE_INHALT: _SUCHATTRIBUT.sub("", seiteninhalt)}
-        ziel = site / seiten.MASSNAHMEN_ORDNER / x.anker
+        ziel = site / adressen.massnahme(x.id)
         ziel.mkdir(parents=True, exist_ok=True)
         (ziel / "index.html").write_text("".join(werte[t] if i % 2 else t for i, t in enumerate(teile)),
                                          encoding="utf-8")
@@ -205,7 +208,7 @@ def _suchindex_ergaenzen(site: Path, eintraege: list[dict]) -> None:
     if not pfad.is_file():
         return
     index = json.loads(pfad.read_text(encoding="utf-8"))
-    schale = f"{seiten.MASSNAHMEN_ORDNER}{seiten.SCHALE_ANKER}/"
+    schale = f"{adressen.MASSNAHMEN_ORDNER}{seiten.SCHALE_ANKER}/"
     alle = index["docs"]
     stellen = [i for i, e in enumerate(alle) if e["location"].startswith(schale)]
     stelle = stellen[0] if stellen else len(alle)

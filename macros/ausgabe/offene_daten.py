@@ -18,7 +18,9 @@ import json
 import shutil
 from pathlib import Path
 
+from macros.darstellung import adressen
 from macros.darstellung.datum import datum_de
+from macros.daten import begriffe as b
 from macros.daten import model as m
 
 ORDNER = "daten"
@@ -33,37 +35,19 @@ TRENNER = ";"
 MEHRFACH = " | "
 FORMELZEICHEN = ("=", "+", "-", "@", "\t", "\r")
 
-# CSV column header -> how to get the value from a measure. Order = column order.
-SPALTEN: tuple[tuple[str, str], ...] = (
-    ("Nr.", "id"),
-    ("Titel", "titel"),
-    ("Handlungsfeld", "handlungsfeld"),
-    ("Status", "status"),
-    ("Beschlussstand", "beschlussstand"),
-    ("Federführung", "federfuehrung"),
-    ("Beteiligt", "partner"),
-    ("Zielgruppe", "zielgruppe"),
-    ("Beginn", "beginn"),
-    ("Ende", "ende"),
-    ("Beschreibung", "beschreibung"),
-    ("Ziel", "ziel"),
-    ("Begründung", "begruendung"),
-    ("Priorität", "prioritaet"),
-    ("Zeithorizont", "zeithorizont"),
-    ("Woran man den Fortschritt erkennt", "indikatoren"),
-    ("Mehr dazu", "links"),
-    ("Quellen", "quelle"),
-    ("Verlauf", "verlauf"),
-    ("Stand der Maßnahme", "stand"),
-    ("Eigene Seite", "url"),
-    ("Lizenz", "lizenz"),
-    ("Datenstand", "datenstand"),
-)
+# The CSV's columns in their order: fields of a measure (headed by begriffe.FELDNAMEN), then three for each row.
+CSV_FELDER = ("id", "titel", "handlungsfeld", "status", "beschlussstand", "beschluss", "federfuehrung", "partner",
+              "zielgruppe",
+              "beginn", "ende", "beschreibung", "ziel", "begruendung", "prioritaet", "zeithorizont", "indikatoren",
+              "links", "quelle", "verlauf", "stand", "url", "lizenz", "datenstand")
+ZUSATZSPALTEN = {"url": "Eigene Seite", "lizenz": "Lizenz", "datenstand": "Datenstand"}
+# CSV column header -> the field (or extra column) it comes from.
+SPALTEN: tuple[tuple[str, str], ...] = tuple((b.FELDNAMEN.get(f) or ZUSATZSPALTEN[f], f) for f in CSV_FELDER)
 
 
 def permalink(site_url: str, massnahme: m.Massnahme) -> str:
     """Absolute URL of a measure's own page."""
-    return f"{site_url.rstrip('/')}/massnahmen/{massnahme.anker}/"
+    return f"{site_url.rstrip('/')}/{adressen.massnahme(massnahme.id)}"
 
 
 def namensnennung(konzept: m.Konzept) -> str:
@@ -100,12 +84,21 @@ def verzeichnisse(daten: m.Konzeptdaten) -> dict:
     return {
         "handlungsfelder": {f.id: f.voller_titel for f in daten.handlungsfelder},
         "stellen": {s: daten.stelle(s) for s in sorted(benutzt)},
-        "status": dict(m.STATUS),
-        "beschlussstand": dict(m.BESCHLUSSSTAND),
-        "prioritaet": dict(m.PRIORITAET),
-        "zeithorizont": dict(m.ZEITHORIZONT),
+        "status": dict(b.STATUS),
+        "beschlussstand": dict(b.BESCHLUSSSTAND),
+        "prioritaet": dict(b.PRIORITAET),
+        "zeithorizont": dict(b.ZEITHORIZONT),
         "quellen": {q.id: q.kurz for q in daten.quellen.values()},
+        "beschluesse": {x.id: beschluss_text(daten, x) for x in daten.beschluesse.values()},
     }
+
+
+def beschluss_text(daten: m.Konzeptdaten, beschluss: m.Beschluss) -> str:
+    """'Beschluss des Integrationskonzepts (Kreistagsbeschluss: Kreistag …, 13.05.2019, Drucksache …)'."""
+    angaben = [f"{b.BESCHLUSSART[beschluss.art]}: {daten.stelle(beschluss.gremium)}", datum_de(beschluss.datum)]
+    if beschluss.drucksache:
+        angaben.append(f"Drucksache {beschluss.drucksache}")
+    return f"{beschluss.titel} ({', '.join(angaben)})"
 
 
 def massnahmen_json(daten: m.Konzeptdaten, site_url: str) -> str:
@@ -137,17 +130,18 @@ def csv_zeile(daten: m.Konzeptdaten, massnahme: m.Massnahme, site_url: str) -> l
     k = daten.konzept
     werte = {
         "handlungsfeld": daten.handlungsfeld(massnahme.handlungsfeld).voller_titel,
-        "status": m.STATUS[massnahme.status],
-        "beschlussstand": m.BESCHLUSSSTAND[massnahme.beschlussstand],
+        "status": b.STATUS[massnahme.status],
+        "beschlussstand": b.BESCHLUSSSTAND[massnahme.beschlussstand],
+        "beschluss": beschluss_text(daten, daten.beschluesse[massnahme.beschluss]) if massnahme.beschluss else "",
         "federfuehrung": daten.stelle(massnahme.federfuehrung),
         "partner": MEHRFACH.join(daten.stelle(p) for p in massnahme.partner),
         "zielgruppe": MEHRFACH.join(massnahme.zielgruppe),
-        "prioritaet": m.PRIORITAET.get(massnahme.prioritaet or "", ""),
-        "zeithorizont": m.ZEITHORIZONT.get(massnahme.zeithorizont or "", ""),
+        "prioritaet": b.PRIORITAET.get(massnahme.prioritaet or "", ""),
+        "zeithorizont": b.ZEITHORIZONT.get(massnahme.zeithorizont or "", ""),
         "indikatoren": MEHRFACH.join(massnahme.indikatoren),
         "links": MEHRFACH.join(f"{link.titel}: {link.url}" for link in massnahme.links),
         "quelle": MEHRFACH.join(daten.quellen[q].kurz for q in massnahme.quelle),
-        "verlauf": MEHRFACH.join(f"{v.datum}: {m.STATUS[v.status]} – {v.text}" for v in massnahme.verlauf),
+        "verlauf": MEHRFACH.join(f"{v.datum}: {v.text}" for v in massnahme.verlauf),
         "url": permalink(site_url, massnahme),
         "lizenz": f"{k.lizenz.name} ({k.lizenz.kennung})",
         "datenstand": k.stand,

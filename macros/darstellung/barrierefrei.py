@@ -45,8 +45,8 @@ def tabellen_region(inhalt: str) -> str:
     def ersetze(treffer: re.Match) -> str:
         koepfe = [_text(k) for k in KOPFZELLE.findall(treffer.group("inhalt"))]
         name = html.escape("Tabelle: " + ", ".join(k for k in koepfe if k)[:120] if koepfe else "Tabelle", quote=True)
-        return (f'<div class="ik-tabelle" role="region" aria-label="{name}" tabindex="0">'
-                f'<table class="ik-md-tabelle">{treffer.group("inhalt")}</table></div>')
+        return (f'<section class="ik-tabelle" aria-label="{name}" tabindex="0">'
+                f'<table class="ik-md-tabelle">{treffer.group("inhalt")}</table></section>')
     return MD_TABELLE.sub(ersetze, inhalt)
 
 
@@ -55,10 +55,64 @@ def tabellen_region(inhalt: str) -> str:
 LEERER_TABINDEX = ' tabindex=""'
 REL_EDIT = re.compile(r'(<a [^>]*?) rel="edit"')
 
+# Material's toggles of the drawer and the search carry autocomplete="off", which HTML does not allow on a
+# checkbox: without it a browser restores a checked toggle after "back" and the menu opens by itself. The same
+# holds when their form says autocomplete="off": they are assigned to an empty form that does (the form
+# attribute), which never sends anything.
+UMSCHALTER = re.compile(r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" [^>]*?) autocomplete="off"')
+ZUSTAND = "ik-bedienzustand"
+# wcag/h32 asks every form for a submit button. The toggles' form never submits; Material's search form submits
+# on Enter (its script opens the best hit); each gets a button for that, not shown.
+ZUSTANDSFORMULAR = (f'<form id="{ZUSTAND}" autocomplete="off" hidden><button type="submit" hidden>'
+                    "Senden</button></form>")
+SUCHFORMULAR = re.compile(r'(<form class="md-search__form" name="search">.*?)(</form>)', re.S)
+SUCHKNOPF = '<button type="submit" hidden>Suchen</button>'
+
+# The edit button's name is only its title: screen readers and wcag/h30 want a name of the link itself.
+BEARBEITEN = re.compile(r'(<a href="[^"]*" title="(?P<titel>[^"]*)" class="md-content__button md-icon")>')
+
+# The table of contents stands twice on each page (in the menu for small screens, and beside the text), both
+# named "Inhaltsverzeichnis": two landmarks need two names.
+INHALT = '<nav class="md-nav md-nav--secondary" aria-label="Inhaltsverzeichnis">'
+INHALT_IM_MENUE = '<nav class="md-nav md-nav--secondary" aria-label="Inhaltsverzeichnis im Menü">'
+
+# Its title is a <label for="__toc">; on a section's own page Material leaves out the control it toggles, and a
+# label must point at a control that exists (W3C Nu checker): there the label loses its for.
+INHALT_TITEL = '<label class="md-nav__title" for="__toc">'
+
+# Trailing spaces at line ends (Material's templates leave thousands): dropped outside <pre> and <textarea>.
+VORFORMATIERT = re.compile(r"(<(pre|textarea)[\s>].*?</\2>)", re.S)
+
 
 def gueltig(ausgabe: str) -> str:
-    """Removes the two bits of Material's markup that are not valid HTML."""
-    return REL_EDIT.sub(r"\1", ausgabe.replace(LEERER_TABINDEX, ""))
+    """Makes Material's markup valid HTML (html-validate:recommended, W3C Nu checker)."""
+    ausgabe = REL_EDIT.sub(r"\1", ausgabe.replace(LEERER_TABINDEX, ""))
+    ausgabe = ausgabe.replace("<!doctype html>", "<!DOCTYPE html>", 1)
+    if UMSCHALTER.search(ausgabe):
+        ausgabe = UMSCHALTER.sub(rf'\1 form="{ZUSTAND}"', ausgabe)
+        ausgabe = ausgabe.replace("</body>", ZUSTANDSFORMULAR + "</body>", 1)
+    ausgabe = SUCHFORMULAR.sub(lambda t: t.group(1) + SUCHKNOPF + t.group(2), ausgabe, count=1)
+    ausgabe = BEARBEITEN.sub(lambda t: f'{t.group(1)} aria-label="{t.group("titel")}">', ausgabe)
+    if ausgabe.count(INHALT) > 1:
+        ausgabe = ausgabe.replace(INHALT, INHALT_IM_MENUE, 1)
+    if 'id="__toc"' not in ausgabe:
+        ausgabe = ausgabe.replace(INHALT_TITEL, '<label class="md-nav__title">')
+    return ohne_leerzeichen_am_zeilenende(ausgabe)
+
+
+def ohne_leerzeichen_am_zeilenende(ausgabe: str) -> str:
+    """Drops spaces and tabs before each line break, except inside <pre> and <textarea> (runs on every page:
+    splitting lines is eight times faster than a regular expression)."""
+    if "<pre" not in ausgabe and "<textarea" not in ausgabe:
+        return _zeilenenden(ausgabe)
+    teile = VORFORMATIERT.split(ausgabe)
+    # split keeps each match and its tag name: text, match, tag name, text, …
+    return "".join(_zeilenenden(teil) if i % 3 == 0 else teil for i, teil in enumerate(teile) if i % 3 != 2)
+
+
+def _zeilenenden(text: str) -> str:
+    zeilen = text.split("\n")
+    return "\n".join([*(z.rstrip(" \t") for z in zeilen[:-1]), zeilen[-1]])
 
 
 def repariere_seite(ausgabe: str) -> str:

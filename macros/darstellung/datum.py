@@ -24,3 +24,14 @@ def datum_lang(text: str | None) -> str:
     if len(teile) == 3:
         return f"{int(teile[2])}. {MONATE[int(teile[1]) - 1]} {teile[0]}"
     return datum_de(text)
+
+
+def zeitraum(beginn: str | None, ende: str | None) -> str:
+    """'Mai 2019 bis 2020', 'seit Oktober 2017', 'bis 2020' or 'offen'."""
+    if beginn and ende:
+        return f"{datum_de(beginn)} bis {datum_de(ende)}"
+    if beginn:
+        return f"seit {datum_de(beginn)}"
+    if ende:
+        return f"bis {datum_de(ende)}"
+    return "offen"

@@ -7,19 +7,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from macros.ausgabe.versionsgeschichte import Versionsgeschichte, Zeitpunkt
+from macros.darstellung.datum import MONATE, datum_de
 from macros.darstellung.render import _render, zahl_de
+from macros.daten import begriffe as b
 from macros.daten import model as m
-
-# Fill per status: at least 3:1 against white (WCAG 1.4.11) and 4.5:1 for white numbers on it (tests/test_diagramme).
-FARBEN = {
-    "geplant": "#596773",
-    "in_umsetzung": "#0b5a8c",
-    "daueraufgabe": "#5b4a9c",
-    "umgesetzt": "#1d6b32",
-    "verzoegert": "#a34500",
-    "zurueckgestellt": "#735800",
-    "entfallen": "#8c1d1d",
-}
 
 BREITE = 360          # width of the drawing in SVG units; the figure scales it to the column
 SCHRIFT = 13          # font size in SVG units
@@ -39,7 +31,7 @@ class Balken:
 
     @property
     def farbe(self) -> str:
-        return FARBEN[self.status]
+        return b.STATUSFARBEN[self.status]
 
     @property
     def zahl_passt(self) -> bool:
@@ -56,15 +48,15 @@ def _fmt(wert: float) -> str:
 
 
 def beschreibung(zaehlung: Counter) -> str:
-    """'2 Geplant, 3 In Umsetzung' in the order of model.STATUS; 'keine Maßnahmen' when empty."""
-    teile = [f"{zahl_de(zaehlung[c])} {label}" for c, label in m.STATUS.items() if zaehlung[c]]
+    """'2 Geplant, 3 In Umsetzung' in the order of begriffe.STATUS; 'keine Maßnahmen' when empty."""
+    teile = [f"{zahl_de(zaehlung[c])} {label}" for c, label in b.STATUS.items() if zaehlung[c]]
     return ", ".join(teile) if teile else "keine Maßnahmen"
 
 
 def status_balken(massnahmen: tuple[m.Massnahme, ...], titel: str, kennung: str) -> str:
     """One horizontal bar per status that occurs, with its count: for all measures or one field."""
     zaehlung = zaehle(massnahmen)
-    zeilen = [(code, label, zaehlung[code]) for code, label in m.STATUS.items() if zaehlung[code]]
+    zeilen = [(code, label, zaehlung[code]) for code, label in b.STATUS.items() if zaehlung[code]]
     hoechste = max((anzahl for *_, anzahl in zeilen), default=1)
     links, rechts, hoehe, abstand = 118, 40, 22, 8
     flaeche = BREITE - links - rechts
@@ -89,7 +81,7 @@ def status_je_feld(daten: m.Konzeptdaten, titel: str, kennung: str) -> str:
     for feld, zaehlung in felder:
         x = 0.0
         segmente = []
-        for code in m.STATUS:
+        for code in b.STATUS:
             if zaehlung[code]:
                 breite = flaeche * zaehlung[code] / hoechste
                 segmente.append(Balken(x, y + beschriftung, breite, hoehe, code, zaehlung[code]))
@@ -97,10 +89,10 @@ def status_je_feld(daten: m.Konzeptdaten, titel: str, kennung: str) -> str:
         reihen.append({"feld": feld, "y": y, "segmente": segmente, "summe": sum(zaehlung.values()), "ende": x,
                        "beschreibung": beschreibung(zaehlung)})
         y += beschriftung + hoehe + abstand
-    benutzt = [(c, label) for c, label in m.STATUS.items() if any(z[c] for _, z in felder)]
+    benutzt = [(c, label) for c, label in b.STATUS.items() if any(z[c] for _, z in felder)]
     return _render("diagramm_felder.html", kennung=kennung, titel=titel, breite=BREITE, hoehe=max(y, 1),
                    reihen=reihen, schrift=SCHRIFT, fmt=_fmt, hoehe_balken=hoehe, beschriftung=beschriftung,
-                   benutzt=benutzt, farben=FARBEN, status_liste=list(m.STATUS.items()), felder=felder,
+                   benutzt=benutzt, farben=b.STATUSFARBEN, felder=felder,
                    gesamt=zaehle(daten.massnahmen), anzahl=len(daten.massnahmen))
 
 
@@ -113,3 +105,47 @@ def status_uebersicht(daten: m.Konzeptdaten, feld_id: str | None = None) -> str:
         status_balken(daten.massnahmen, "Stand der Umsetzung, alle Bereiche", "status-alle"),
         status_je_feld(daten, "Stand der Umsetzung nach Bereichen", "status-felder"),
     ])
+
+
+def periode(zeitpunkt: Zeitpunkt) -> str:
+    """'4. Quartal 2026', 'November 2026' or '26.11.2026'."""
+    jahr, monat = int(zeitpunkt.ende[:4]), int(zeitpunkt.ende[5:7])
+    if zeitpunkt.einheit == "quartal":
+        return f"{(monat - 1) // 3 + 1}. Quartal {jahr}"
+    if zeitpunkt.einheit == "monat":
+        return f"{MONATE[monat - 1]} {jahr}"
+    return datum_de(zeitpunkt.ende)
+
+
+def entwicklung(geschichte: Versionsgeschichte, daten: m.Konzeptdaten, kennung: str = "entwicklung-diagramm") -> str:
+    """Status counts over time: one stacked bar per period, from the git history, with the same numbers as a table.
+
+    Each period shows the measures at its end; the last, still running period shows the data being built.
+    Without git history it says so.
+    """
+    if not geschichte.verfuegbar or not geschichte.entwicklung:
+        grund = geschichte.grund or "Die Versionsgeschichte nennt noch keine Änderung an den Maßnahmen."
+        return _render("diagramm_entwicklung.html", verfuegbar=False, grund=grund, stand=daten.konzept.stand)
+    punkte = [(periode(z), Counter(dict(z.zaehlung)), z.ende) for z in geschichte.entwicklung]
+    letzte = punkte[-1][0]
+    punkte[-1] = (f"{letzte}, aktueller Stand", zaehle(daten.massnahmen), None)
+    hoechste = max((sum(z.values()) for _, z, _ in punkte), default=0) or 1
+    rechts, beschriftung, hoehe, abstand = 44, 18, 22, 12
+    flaeche = BREITE - rechts
+    reihen, y = [], 0.0
+    for bezeichnung, zaehlung, ende in punkte:
+        x, segmente = 0.0, []
+        for code in b.STATUS:
+            if zaehlung[code]:
+                breite = flaeche * zaehlung[code] / hoechste
+                segmente.append(Balken(x, y + beschriftung, breite, hoehe, code, zaehlung[code]))
+                x += breite
+        reihen.append({"bezeichnung": bezeichnung, "ende": ende, "y": y, "segmente": segmente, "rand": x,
+                       "summe": sum(zaehlung.values()), "zaehlung": zaehlung, "beschreibung": beschreibung(zaehlung)})
+        y += beschriftung + hoehe + abstand
+    benutzt = [(c, label) for c, label in b.STATUS.items() if any(r["zaehlung"][c] for r in reihen)]
+    einheit = {"quartal": "Quartal", "monat": "Monat", "tag": "Tag mit Änderungen"}[geschichte.entwicklung[0].einheit]
+    titel = f"Maßnahmen nach Status, je {einheit}"
+    return _render("diagramm_entwicklung.html", verfuegbar=True, kennung=kennung, titel=titel, breite=BREITE,
+                   hoehe=max(y, 1), reihen=reihen, schrift=SCHRIFT, fmt=_fmt, hoehe_balken=hoehe,
+                   beschriftung=beschriftung, benutzt=benutzt, farben=b.STATUSFARBEN, einheit=einheit)

@@ -8,8 +8,10 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from macros.darstellung import escape, seitenteilung
-from macros.darstellung.datum import datum_de
+from macros.darstellung import adressen, escape, seitenteilung, zeilen
+from macros.darstellung.datum import datum_de, zeitraum
+from macros.daten import begriffe as b
+from macros.daten import faelligkeit, gruppen
 from macros.daten import model as m
 from macros.daten.loader import datum_grenzen
 
@@ -28,8 +30,11 @@ def umgebung() -> Environment:
         keep_trailing_newline=False,
     )
     env.filters.update(datum=datum_de, absaetze=escape.absaetze, sichere_url=escape.sichere_url, zahl=zahl_de)
-    env.globals.update(STATUS=m.STATUS, BESCHLUSSSTAND=m.BESCHLUSSSTAND, PRIORITAET=m.PRIORITAET,
-                       ZEITHORIZONT=m.ZEITHORIZONT, MEILENSTEIN_STATUS=m.MEILENSTEIN_STATUS)
+    env.globals.update(STATUS=b.STATUS, BESCHLUSSSTAND=b.BESCHLUSSSTAND, PRIORITAET=b.PRIORITAET,
+                       ZEITHORIZONT=b.ZEITHORIZONT, MEILENSTEIN_STATUS=b.MEILENSTEIN_STATUS, FELDNAMEN=b.FELDNAMEN,
+                       SPALTEN=b.SPALTEN, ZEITRAUM=b.ZEITRAUM, zeitraum=zeitraum, massnahme_url=massnahme_url,
+                       massnahme_pfad=adressen.massnahme, BESCHLUSSART=b.BESCHLUSSART, HINWEISE=b.HINWEISE,
+                       HINWEIS_BEDEUTUNG=faelligkeit.BEDEUTUNG)
     return env
 
 
@@ -48,17 +53,18 @@ def zahl_de(wert: float) -> str:
 
 def massnahme_url(massnahme: m.Massnahme, wurzel: str) -> str:
     """Relative URL of a measure's own page (its stable permalink)."""
-    return f"{wurzel}massnahmen/{massnahme.anker}/"
+    return wurzel + adressen.massnahme(massnahme.id)
 
 
-def massnahmen_im_feld(daten: m.Konzeptdaten, feld_id: str, seite: int, wurzel: str) -> str:
+def massnahmen_im_feld(daten: m.Konzeptdaten, feld_id: str, seite: int, wurzel: str,
+                       stichtag: faelligkeit.Stichtag | None = None) -> str:
     """Table and cards of one field's measures on page `seite` of its chapter, with page links if needed."""
     feld = daten.handlungsfeld(feld_id)
     liste, oben, unten = geteilt(daten.massnahmen_im_feld(feld_id), seite, seitenteilung.KARTEN_JE_SEITE,
                                  seiten_url(feld.seite), f"Seiten der Maßnahmen im Bereich {feld.titel}", wurzel)
     tabelle = massnahmen_tabelle(daten, liste, wurzel, f"Maßnahmen im Bereich {feld.titel}")
     suche = seitenteilung.suche_fuer(len(daten.massnahmen), eigene_seite=False)
-    karten = "\n".join(massnahme_karte(daten, x, wurzel, suche=suche) for x in liste)
+    karten = "\n".join(massnahme_karte(daten, x, wurzel, suche=suche, stichtag=stichtag) for x in liste)
     return "\n".join(teil for teil in (oben, tabelle, karten, unten) if teil)
 
 
@@ -75,24 +81,27 @@ def geteilt(liste: tuple, seite: int, je_seite: int, verzeichnis: str, beschrift
 
 def massnahmen_tabelle(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, ...], wurzel: str,
                        beschriftung: str) -> str:
-    """A table of measures with id, title, status, decision state and lead, linking to each permalink."""
-    return _render("massnahmen_tabelle.html", daten=daten, massnahmen=massnahmen, wurzel=wurzel,
-                   beschriftung=beschriftung, url=massnahme_url)
+    """A table of measures in the columns begriffe.KAPITEL_SPALTEN, linking to each permalink."""
+    spalten = b.KAPITEL_SPALTEN
+    return _render("massnahmen_tabelle.html", massnahmen=massnahmen, wurzel=wurzel, beschriftung=beschriftung,
+                   spalten=spalten, zellen_von=lambda x: zeilen.zellen(daten, x, spalten))
 
 
 def massnahme_karte(daten: m.Konzeptdaten, massnahme: m.Massnahme, wurzel: str, ebene: int = 3,
-                    permalink: bool = True, suche: str = "voll") -> str:
+                    permalink: bool = True, suche: str = "voll", stichtag: faelligkeit.Stichtag | None = None) -> str:
     """A card with every field of one measure, its sources and its history; anchored by its id.
 
     suche: what the search index takes from it, "voll", "titel" (the heading only) or "aus"
     (see seitenteilung.suche_fuer: large catalogues keep the index small).
+    stichtag: with a reference date the card shows what is due on it (Überfällig, Bald fällig, Prüfung fällig).
     """
     def karte() -> str:
         feld = daten.handlungsfeld(massnahme.handlungsfeld)
+        hinweise = faelligkeit.hinweise(massnahme, stichtag.datum) if stichtag else ()
         return _render("massnahme_karte.html", daten=daten, m=massnahme, feld=feld, wurzel=wurzel, ebene=ebene,
-                       permalink=permalink, url=massnahme_url, feld_url=f"{wurzel}{seiten_url(feld.seite)}",
-                       suche=suche)
-    return KARTEN.hole(daten, (massnahme, wurzel, ebene, permalink, suche), karte)
+                       permalink=permalink, feld_url=f"{wurzel}{seiten_url(feld.seite)}", suche=suche,
+                       hinweise=hinweise, stichtag=stichtag)
+    return KARTEN.hole(daten, (massnahme, wurzel, ebene, permalink, suche, stichtag), karte)
 
 
 class Kartenspeicher:
@@ -150,9 +159,22 @@ def ziele(daten: m.Konzeptdaten, feld_id: str) -> str:
     return _render("ziele.html", ziele=daten.ziele_im_feld(feld_id), daten=daten)
 
 
-def gremium(daten: m.Konzeptdaten, gremium_id: str) -> str:
-    """What a Gremium is, who leads it (by role) and what it does."""
-    return _render("gremium.html", g=daten.gremien[gremium_id], daten=daten)
+def gremium(daten: m.Konzeptdaten, gremium_id: str, wurzel: str = "") -> str:
+    """What a Gremium is, who leads it (by role) and what it does; a working group links to its own page."""
+    ist_gruppe = any(feld.arbeitsgruppe == gremium_id for feld in daten.handlungsfelder)
+    seite_url = f"{wurzel}{gruppen.ORDNER}{gremium_id}/" if ist_gruppe else None
+    return _render("gremium.html", g=daten.gremien[gremium_id], daten=daten, seite_url=seite_url)
+
+
+def beschluesse(daten: m.Konzeptdaten, wurzel: str, zeige: int = 12) -> str:
+    """Every decision, oldest first: date, what, kind and Gremium, number, the measures resting on it, source."""
+    je_beschluss: dict[str, list[m.Massnahme]] = {}
+    for x in daten.massnahmen:
+        if x.beschluss:
+            je_beschluss.setdefault(x.beschluss, []).append(x)
+    liste = sorted(daten.beschluesse.values(), key=lambda b: datum_grenzen(b.datum)[0])
+    return _render("beschluesse.html", beschluesse=liste, je_beschluss=je_beschluss, daten=daten, wurzel=wurzel,
+                   zeige=zeige, url=massnahme_url)
 
 
 def meilensteine(daten: m.Konzeptdaten) -> str:

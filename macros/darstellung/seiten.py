@@ -1,4 +1,4 @@
-"""The generated pages: one per measure (its stable permalink, massnahmen/<id>/), and the further pages of
+"""The generated pages: one per measure (its stable permalink, adressen.massnahme), and the further pages of
 lists too long for one page (see seitenteilung.py).
 
 A measure's page is built from one shell (ausgabe/massnahmenseiten.py): MkDocs renders SCHALE, a measure
@@ -11,11 +11,10 @@ from __future__ import annotations
 import json
 import os
 
-from macros.darstellung import render, seitenteilung
+from macros.darstellung import adressen, arbeitsgruppen, render, seitenteilung
 from macros.darstellung.render import seiten_url
+from macros.daten import faelligkeit
 from macros.daten import model as m
-
-MASSNAHMEN_ORDNER = "massnahmen/"
 
 # IK_VERGLEICHSBAU=1: every page through MkDocs' whole pipeline, each measure page as a page of its own and the
 # macros' lists through Markdown, as before the shortcuts (tests/test_seitenbau.py compares both builds).
@@ -25,15 +24,17 @@ VERGLEICHSBAU = "IK_VERGLEICHSBAU"
 def vergleichsbau() -> bool:
     return os.environ.get(VERGLEICHSBAU) == "1"
 
+
 # The placeholders of the shell: no measure id (^[A-Z]{2,3}-[0-9]{2,4}$) and no text of ours contains them.
 SCHALE_ANKER = "ik-seitenschale"
-SCHALE = f"{MASSNAHMEN_ORDNER}{SCHALE_ANKER}.md"
+SCHALE = f"{adressen.MASSNAHMEN_ORDNER}{SCHALE_ANKER}.md"
 SCHALE_TITEL = "IKSEITENTITEL"
 # The content: an empty h1 stands for the card's h1, so that the theme adds no heading of its own.
 SCHALE_INHALT = '<h1 id="ikseiteninhalt"></h1>'
 
 # From a measure's own page back to the overview.
-ZURUECK = '<p class="ik-zurueck"><a href="../../massnahmen/">Alle Maßnahmen im Überblick</a></p>'
+ZURUECK = (f'<p class="ik-zurueck"><a href="../../{seiten_url(seitenteilung.UEBERSICHT)}">'
+           "Alle Maßnahmen im Überblick</a></p>")
 
 
 def massnahme_titel(massnahme: m.Massnahme) -> str:
@@ -50,16 +51,17 @@ def seitenkopf(titel: str) -> str:
     return f'---\ntitle: "{titel}"\nsearch:\n  boost: 0.5\nrender_macros: false\n---\n\n'
 
 
-def massnahme_rumpf(daten: m.Konzeptdaten, massnahme: m.Massnahme) -> str:
+def massnahme_rumpf(daten: m.Konzeptdaten, massnahme: m.Massnahme, stichtag: faelligkeit.Stichtag | None) -> str:
     """A measure page's card and the link back, one HTML block that Markdown passes through unchanged."""
     karte = render.massnahme_karte(daten, massnahme, "../../", ebene=1, permalink=False,
-                                   suche=seitenteilung.suche_fuer(len(daten.massnahmen), eigene_seite=True))
+                                   suche=seitenteilung.suche_fuer(len(daten.massnahmen), eigene_seite=True),
+                                   stichtag=stichtag)
     return f"{karte}\n{ZURUECK}"
 
 
-def seiteninhalt(daten: m.Konzeptdaten, massnahme: m.Massnahme) -> str:
+def seiteninhalt(daten: m.Konzeptdaten, massnahme: m.Massnahme, stichtag: faelligkeit.Stichtag | None = None) -> str:
     """The Markdown of one measure's own page, when MkDocs builds it as a page of its own."""
-    return f"{seitenkopf(massnahme_titel(massnahme))}{massnahme_rumpf(daten, massnahme)}\n"
+    return f"{seitenkopf(massnahme_titel(massnahme))}{massnahme_rumpf(daten, massnahme, stichtag)}\n"
 
 
 def folgeseite(titel: str, aufruf: str) -> str:
@@ -72,15 +74,19 @@ def folgeseite(titel: str, aufruf: str) -> str:
     return f"{kopf}# {sauber}\n\n{aufruf}\n"
 
 
-def erzeugte_seiten(daten: m.Konzeptdaten, vorhandene: set[str], einzeln: bool = False) -> dict[str, str]:
+def erzeugte_seiten(daten: m.Konzeptdaten, vorhandene: set[str], stichtag: faelligkeit.Stichtag | None = None,
+                    einzeln: bool = False) -> dict[str, str]:
     """Path under docs/ -> Markdown of every generated page; vorhandene are the docs files that exist.
 
+    stichtag: the reference date of the labels on measure and working group pages (default: STICHTAG or today).
     The measures' pages are one shell (SCHALE) in the place where, with einzeln, each has its own page.
     """
+    stichtag = stichtag or faelligkeit.stichtag()
     if einzeln:
-        seiten = {massnahmen_datei(x): seiteninhalt(daten, x) for x in daten.massnahmen}
+        seiten = {adressen.massnahme_datei(x.id): seiteninhalt(daten, x, stichtag) for x in daten.massnahmen}
     else:
         seiten = {SCHALE: seitenkopf(SCHALE_TITEL)} if daten.massnahmen else {}
+    seiten.update(arbeitsgruppen.seiten(daten, stichtag))
     for feld in daten.handlungsfelder:
         if feld.seite not in vorhandene:
             continue
@@ -96,13 +102,7 @@ def erzeugte_seiten(daten: m.Konzeptdaten, vorhandene: set[str], einzeln: bool =
     return seiten
 
 
-def massnahmen_datei(massnahme: m.Massnahme) -> str:
-    """The docs path a chapter links to for a measure's page: massnahmen/sp-01.md."""
-    return f"{MASSNAHMEN_ORDNER}{massnahme.anker}.md"
-
-
 def massnahme_der_seite(daten: m.Konzeptdaten, datei) -> m.Massnahme | None:
     """The measure a generated page shows (massnahmen/sp-01.md -> SP-01); None for every other page."""
-    if datei.generated_by is None or not datei.src_uri.startswith(MASSNAHMEN_ORDNER):
-        return None
-    return daten.finde_massnahme(datei.src_uri.removeprefix(MASSNAHMEN_ORDNER).removesuffix(".md").upper())
+    kennung = adressen.kennung_der_datei(datei.src_uri) if datei.generated_by is not None else None
+    return daten.finde_massnahme(kennung) if kennung else None

@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 import re
 
+from macros.darstellung.adressen import MASSNAHMEN_ORDNER
+
 # Cards (with every field) on one chapter page, and rows in the overview table per page. 50 cards are
 # about 130 KB of HTML and 2,500 DOM elements, 200 rows of the overview about 250 KB: Lighthouse performance
 # 90+ on a slow phone (500 rows: 71-88).
@@ -29,7 +31,7 @@ def suche_fuer(anzahl_massnahmen: int, eigene_seite: bool) -> str:
 
 
 # The overview page of all measures (its sub-pages are massnahmen/seite-2/ …).
-UEBERSICHT = "massnahmen/index.md"
+UEBERSICHT = f"{MASSNAHMEN_ORDNER}index.md"
 
 
 def seitenzahl(anzahl: int, je_seite: int) -> int:

@@ -1,21 +1,25 @@
 """The overview "Alle Maßnahmen": one table of every measure, with the data the filter script needs.
 
 Without JavaScript the table is complete. filter.js (docs/assets/javascripts/filter.js) reads the rows' data-*
-attributes and adds filters, sorting and the URL state. Keep every row in `massnahmen_uebersicht` (one render
-function): a paginated version renders only a slice of rows and sets `daten_url`, then the script loads the full
-list from massnahmen.json instead of reading the rows (see filter.js, "Datenquelle").
+attributes and adds filters, sorting and the URL state. A row is defined once, by `zeile`: the template renders
+it, and for an overview split over pages the build writes every row into massnahmen/zeilen.json
+(`schreibe_zeilen`), from which the script builds the same cells (see filter.js, "Datenquelle").
 """
 
 from __future__ import annotations
 
-from macros.ausgabe import offene_daten
-from macros.darstellung import seitenteilung
-from macros.darstellung.render import _render, geteilt, massnahme_url, seiten_url
+import json
+from pathlib import Path
+
+from macros.darstellung import adressen, seitenteilung, zeilen
+from macros.darstellung.render import _render, geteilt, seiten_url
+from macros.daten import begriffe as b
+from macros.daten import faelligkeit
 from macros.daten import model as m
 
 # URL parameter names of the filter (also used by filter.js; Material's search already uses q and h).
 PARAMETER = {"feld": "feld", "status": "status", "federfuehrung": "federfuehrung", "suche": "suche",
-             "sortierung": "sortierung"}
+             "sortierung": "sortierung", "hinweis": "hinweis"}
 
 SORTIERUNGEN = (
     ("nr", "Reihenfolge im Konzept"),
@@ -25,17 +29,46 @@ SORTIERUNGEN = (
     ("federfuehrung", "Federführung"),
     ("beginn", "Beginn (älteste zuerst)"),
 )
+# The sorting a column's header stands for (its aria-sort); filter.js also sorts by the text of "titel" and
+# "federfuehrung" in these columns.
+SORTIERUNG_DER_SPALTE = {"id": "nr", "titel": "titel", "status": "status", "handlungsfeld": "feld",
+                         "federfuehrung": "federfuehrung", "zeitraum": "beginn"}
 
 
-def suchtext(daten: m.Konzeptdaten, x: m.Massnahme) -> str:
-    """What the free-text filter searches besides the visible cells: the field's full name, description, goal,
-    target groups, partners (the same texts filter.js searches in massnahmen.json)."""
-    teile = [daten.handlungsfeld(x.handlungsfeld).voller_titel, x.beschreibung, x.ziel, *x.zielgruppe,
-             *(daten.stelle(p) for p in x.partner)]
+def suchtext(daten: m.Konzeptdaten, x: m.Massnahme, zellen: tuple[zeilen.Zelle, ...]) -> str:
+    """What the free-text filter searches: the row's cells, the field's full name, description, goal, target
+    groups and partners, in lower case."""
+    teile = [*(z.text for z in zellen), daten.handlungsfeld(x.handlungsfeld).voller_titel, x.beschreibung, x.ziel,
+             *x.zielgruppe, *(daten.stelle(p) for p in x.partner)]
     return " ".join(" ".join(teile).split()).lower()
 
 
-def auswahl(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, ...]) -> dict[str, list[tuple[str, str, int]]]:
+def zeile(daten: m.Konzeptdaten, x: m.Massnahme, stichtag: faelligkeit.Stichtag) -> dict:
+    """One row of the overview: what the filter compares (codes, labels due on the reference date, beginning,
+    search text) and the cells."""
+    zellen = zeilen.zellen(daten, x, b.UEBERSICHT_SPALTEN)
+    return {"id": x.id, "feld": x.handlungsfeld, "status": x.status, "federfuehrung": x.federfuehrung,
+            "hinweise": " ".join(faelligkeit.hinweise(x, stichtag.datum)), "beginn": x.beginn or "",
+            "suche": suchtext(daten, x, zellen), "zellen": zellen}
+
+
+def zeilen_json(daten: m.Konzeptdaten, stichtag: faelligkeit.Stichtag) -> str:
+    """Every row of the overview for the filter script of a split overview."""
+    liste = [dict(r, zellen=[z.als_json() for z in r["zellen"]])
+             for r in (zeile(daten, x, stichtag) for x in daten.massnahmen)]
+    return json.dumps({"anzahl": len(liste), "zeilen": liste}, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def schreibe_zeilen(daten: m.Konzeptdaten, site_dir: Path, stichtag: faelligkeit.Stichtag) -> Path:
+    """Writes massnahmen/zeilen.json into the built site."""
+    pfad = site_dir / adressen.UEBERSICHT_ZEILEN
+    pfad.parent.mkdir(parents=True, exist_ok=True)
+    pfad.write_text(zeilen_json(daten, stichtag), encoding="utf-8")
+    return pfad
+
+
+def auswahl(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, ...], stichtag: faelligkeit.Stichtag
+            ) -> dict[str, list[tuple[str, str, int]]]:
     """The options of each select: (code, label, count), only codes that occur, in a fixed order."""
     def zaehle(schluessel, reihenfolge, name):
         anzahl: dict[str, int] = {}
@@ -46,41 +79,44 @@ def auswahl(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, ...]) -> dict[
     return {
         "feld": zaehle(lambda x: x.handlungsfeld, lambda _: [f.id for f in daten.handlungsfelder],
                        lambda c: daten.handlungsfeld(c).voller_titel),
-        "status": zaehle(lambda x: x.status, lambda _: list(m.STATUS), lambda c: m.STATUS[c]),
+        "status": zaehle(lambda x: x.status, lambda _: list(b.STATUS), lambda c: b.STATUS[c]),
         "federfuehrung": zaehle(lambda x: x.federfuehrung,
                                 lambda a: sorted(a, key=lambda c: daten.stelle(c).lower()), daten.stelle),
+        "hinweis": [(code, b.HINWEISE[code], len(liste)) for code, liste in
+                    faelligkeit.nach_hinweis(massnahmen, stichtag.datum).items() if liste],
     }
 
 
-_auswahl_aller: list = [None, None]
+_auswahl_aller: list = [None, None, None]
 
 
-def auswahl_aller(daten: m.Konzeptdaten) -> dict[str, list[tuple[str, str, int]]]:
+def auswahl_aller(daten: m.Konzeptdaten, stichtag: faelligkeit.Stichtag) -> dict[str, list[tuple[str, str, int]]]:
     """auswahl over every measure, counted once per state of the data (every page of the overview shows it)."""
-    if _auswahl_aller[0] is not daten:
-        _auswahl_aller[:] = [daten, auswahl(daten, daten.massnahmen)]
-    return _auswahl_aller[1]
+    if _auswahl_aller[0] is not daten or _auswahl_aller[1] != stichtag:
+        _auswahl_aller[:] = [daten, stichtag, auswahl(daten, daten.massnahmen, stichtag)]
+    return _auswahl_aller[2]
 
 
 def massnahmen_uebersicht(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, ...], wurzel: str,
-                          daten_url: str | None = None) -> str:
+                          stichtag: faelligkeit.Stichtag, daten_url: str | None = None) -> str:
     """Filter form (hidden until the script runs), live result count, and the table of `massnahmen`."""
-    return _render("massnahmen_uebersicht.html", daten=daten, massnahmen=massnahmen, wurzel=wurzel,
-                   url=massnahme_url, auswahl=auswahl_aller(daten), suchtext=suchtext,
-                   sortierungen=SORTIERUNGEN, p=PARAMETER, gesamt=len(daten.massnahmen),
-                   status_reihenfolge=list(m.STATUS), daten_url=daten_url,
-                   feld_reihenfolge=[f.id for f in daten.handlungsfelder])
+    return _render("massnahmen_uebersicht.html", zeilen=[zeile(daten, x, stichtag) for x in massnahmen],
+                   wurzel=wurzel, auswahl=auswahl_aller(daten, stichtag), stichtag=stichtag,
+                   sortierungen=SORTIERUNGEN, p=PARAMETER,
+                   gesamt=len(daten.massnahmen), status_reihenfolge=list(b.STATUS), daten_url=daten_url,
+                   feld_reihenfolge=[f.id for f in daten.handlungsfelder], spalten=b.UEBERSICHT_SPALTEN,
+                   sortierung_der_spalte=SORTIERUNG_DER_SPALTE)
 
 
-def alle_massnahmen(daten: m.Konzeptdaten, seite: int, wurzel: str) -> str:
+def alle_massnahmen(daten: m.Konzeptdaten, seite: int, wurzel: str, stichtag: faelligkeit.Stichtag) -> str:
     """Page `seite` of the overview, with page links and the filter script.
 
-    A long catalogue is split over pages; the filter then loads the full list from the open data
+    A long catalogue is split over pages; the filter then loads every row from massnahmen/zeilen.json
     (data-daten-url), so it still filters over every measure.
     """
     skript = f'<script src="{wurzel}assets/javascripts/filter.js" defer></script>'
     liste, oben, unten = geteilt(daten.massnahmen, seite, seitenteilung.ZEILEN_JE_SEITE,
                                  seiten_url(seitenteilung.UEBERSICHT), "Seiten der Übersicht", wurzel)
-    daten_url = f"{wurzel}{offene_daten.ORDNER}/{offene_daten.JSON_DATEI}" if oben else None
-    tabelle = massnahmen_uebersicht(daten, liste, wurzel, daten_url)
+    daten_url = f"{wurzel}{adressen.UEBERSICHT_ZEILEN}" if oben else None
+    tabelle = massnahmen_uebersicht(daten, liste, wurzel, stichtag, daten_url)
     return "\n".join(teil for teil in (oben, tabelle, unten, skript) if teil)

@@ -26,18 +26,27 @@ DATEIEN = {
     "meilensteine.yaml": "meilensteine",
     "kennzahlen.yaml": "kennzahlen",
     "ziele.yaml": "ziele",
+    "beschluesse.yaml": "beschluesse",
     "measures.yaml": "massnahmen",
 }
+# Files the data gained later: an older version of the data (make diff, make bericht) may lack them, and is read
+# as if they were empty, without the rules that came with them.
+SPAETER_HINZUGEKOMMEN = frozenset({"beschluesse.yaml"})
+# Beschlussstand values that need a decision in the field beschluss.
+MIT_BESCHLUSS = frozenset({"beschlossen", "fortgeschrieben"})
 
 
-def lade_daten(data_dir: Path = DATA_DIR) -> m.Konzeptdaten:
-    """Reads, checks and links all data; raises DatenFehler listing every problem."""
+def lade_daten(data_dir: Path = DATA_DIR, frueher: bool = False) -> m.Konzeptdaten:
+    """Reads, checks and links all data; raises DatenFehler listing every problem.
+
+    frueher: the data of an older revision, which may lack the files in SPAETER_HINZUGEKOMMEN.
+    """
     # Loading makes millions of small objects and no reference cycles: the cyclic garbage collector would
     # only walk them again and again (a tenth of the time at 10,000 measures, more inside a large build).
     sammler_an = gc.isenabled()
     gc.disable()
     try:
-        dateien, fehler = _lies_alle(data_dir)
+        dateien, fehler = _lies_alle(data_dir, frueher)
         fehler += Querpruefung(dateien).alle()
         if fehler:
             raise DatenFehler(fehler)
@@ -47,11 +56,14 @@ def lade_daten(data_dir: Path = DATA_DIR) -> m.Konzeptdaten:
             gc.enable()
 
 
-def _lies_alle(data_dir: Path) -> tuple[dict[str, YamlDatei], list[Fehler]]:
+def _lies_alle(data_dir: Path, frueher: bool = False) -> tuple[dict[str, YamlDatei], list[Fehler]]:
     """Parses every file and checks it against its schema."""
     dateien, fehler = {}, []
     for dateiname in DATEIEN:
         anzeige = f"{data_dir.name}/{dateiname}"
+        if frueher and dateiname in SPAETER_HINZUGEKOMMEN and not (data_dir / dateiname).exists():
+            dateien[dateiname] = YamlDatei(anzeige, {DATEIEN[dateiname]: []}, ersetzt=True)
+            continue
         datei, lesefehler = lies_yaml(data_dir / dateiname, anzeige)
         fehler.extend(lesefehler)
         if datei is None:
@@ -144,6 +156,8 @@ class Querpruefung:
             "federfuehrung": (stellen, "data/organisationen.yaml oder data/gremien.yaml"),
             "partner": (stellen, "data/organisationen.yaml oder data/gremien.yaml"),
             "quelle": (self.ids["quellen.yaml"], "data/quellen.yaml"),
+            "gremium": (stellen, "data/gremien.yaml oder data/organisationen.yaml"),
+            "beschluss": (self.ids["beschluesse.yaml"], "data/beschluesse.yaml"),
         }
         for dateiname, datei in self.dateien.items():
             if not isinstance(datei.daten, dict):
@@ -188,6 +202,7 @@ class Querpruefung:
             self._pruefe_praefix(massnahme, felder, pfad)
             self._pruefe_zeitraum(massnahme, pfad)
             self._pruefe_verlauf(massnahme, pfad)
+            self._pruefe_beschluss(massnahme, pfad)
             quellen = massnahme.get("quelle")
             if (isinstance(quellen, list) and quellen and set(quellen) <= vorschlagsquellen
                     and massnahme.get("beschlussstand") != "vorschlag"):
@@ -215,6 +230,23 @@ class Querpruefung:
         except ValueError:
             pass  # impossible dates are reported by pruefe_daten
 
+    def _pruefe_beschluss(self, massnahme: dict, pfad: tuple) -> None:
+        """A decided or updated measure names its decision; a proposal names none."""
+        beschlussstand, beschluss = massnahme.get("beschlussstand"), massnahme.get("beschluss")
+        if beschlussstand in MIT_BESCHLUSS and beschluss is None:
+            beschluesse = self.dateien.get("beschluesse.yaml")
+            if beschluesse is None or beschluesse.ersetzt:
+                return  # unreadable (reported already), or older data from before decisions were recorded
+            datei = self.dateien["measures.yaml"]
+            self.fehler.append(Fehler(
+                datei.name, datei.zeile((*pfad, "beschlussstand")),
+                f"Eine Maßnahme mit Beschlussstand „{beschlussstand}“ nennt ihren Beschluss.",
+                datei.objekt(pfad), "beschluss", None,
+                "eine Kennung aus data/beschluesse.yaml: " + _auswahl(self.ids["beschluesse.yaml"])))
+        elif beschlussstand == "vorschlag" and beschluss is not None:
+            self.melde("measures.yaml", (*pfad, "beschluss"), "Ein Vorschlag ist nicht beschlossen und nennt "
+                       "keinen Beschluss.", beschluss, "das Feld weglassen oder den Beschlussstand ändern")
+
     def _pruefe_verlauf(self, massnahme: dict, pfad: tuple) -> None:
         verlauf = massnahme.get("verlauf")
         if not isinstance(verlauf, list) or not verlauf:
@@ -229,11 +261,6 @@ class Querpruefung:
                 self.melde("measures.yaml", (*pfad, "verlauf", j, "datum"),
                            "Der Verlauf muss zeitlich geordnet sein (ältester Eintrag zuerst).",
                            eintraege[j]["datum"], f"ein Datum ab {eintraege[j - 1]['datum']}")
-        letzter = verlauf[-1]
-        if isinstance(letzter, dict) and letzter.get("status") != massnahme.get("status"):
-            self.melde("measures.yaml", (*pfad, "status"),
-                       f"Status passt nicht zum letzten Eintrag im Verlauf („{letzter.get('status')}“).",
-                       massnahme.get("status"), "derselbe Status wie im letzten Verlaufseintrag")
 
 
 @lru_cache(maxsize=4096)
@@ -271,6 +298,7 @@ def _baue_modell(dateien: dict[str, YamlDatei]) -> m.Konzeptdaten:
         meilensteine=liste("meilensteine.yaml", m.Meilenstein),
         kennzahlen=liste("kennzahlen.yaml", m.Kennzahl),
         ziele=liste("ziele.yaml", m.Ziel),
+        beschluesse={b.id: b for b in liste("beschluesse.yaml", m.Beschluss)},
         massnahmen=tuple(
             _record(m.Massnahme, dict(e, zeile=dateien["measures.yaml"].zeile(("massnahmen", i))),
                     {"verlauf": verlauf, "links": links})
@@ -284,6 +312,10 @@ def _record(klasse, eintrag: dict, umwandlung: dict):
     for schluessel in umwandlung.keys() & werte.keys():
         werte[schluessel] = umwandlung[schluessel](eintrag[schluessel])
     felder, pflicht = _felder(klasse)
+    if felder is not None and not werte.keys() <= felder:
+        # The schema has checked every name already; a field the model no longer has comes from an older
+        # version of the data (make diff, make bericht), e.g. the status once written into each note.
+        werte = {schluessel: wert for schluessel, wert in werte.items() if schluessel in felder}
     if felder is None or not (pflicht <= werte.keys() <= felder):
         return klasse(**werte)  # the dataclass itself says what is wrong
     # A frozen dataclass sets each of its 21 fields through object.__setattr__: a tenth of lade_daten at

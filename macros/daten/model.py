@@ -1,41 +1,13 @@
-"""Typed, frozen records of the concept's data, and the German words for their codes."""
+"""Typed, frozen records of the concept's data (the German words for their codes: begriffe.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-STATUS = {
-    "geplant": "Geplant",
-    "in_umsetzung": "In Umsetzung",
-    "daueraufgabe": "Daueraufgabe",
-    "umgesetzt": "Umgesetzt",
-    "verzoegert": "Verzögert",
-    "zurueckgestellt": "Zurückgestellt",
-    "entfallen": "Entfallen",
-}
 
-BESCHLUSSSTAND = {
-    "vorschlag": "Vorschlag – nicht beschlossen",
-    "beschlossen": "Beschlossen",
-    "fortgeschrieben": "Fortgeschrieben",
-}
-
-PRIORITAET = {"hoch": "Hoch", "mittel": "Mittel", "niedrig": "Niedrig"}
-
-ZEITHORIZONT = {
-    "kurzfristig": "Kurzfristig (bis 1 Jahr)",
-    "mittelfristig": "Mittelfristig (1 bis 3 Jahre)",
-    "langfristig": "Langfristig (über 3 Jahre)",
-    "daueraufgabe": "Daueraufgabe",
-}
-
-MEILENSTEIN_STATUS = {
-    "geplant": "Geplant",
-    "erreicht": "Erreicht",
-    "verschoben": "Verschoben",
-    "entfallen": "Entfallen",
-    "laufend": "Laufend",
-}
+def anker(kennung: str) -> str:
+    """A measure's stable anchor and URL part: its id in lower case, SP-01 -> sp-01."""
+    return kennung.lower()
 
 
 @dataclass(frozen=True)
@@ -46,8 +18,9 @@ class Link:
 
 @dataclass(frozen=True)
 class Verlaufseintrag:
+    """A dated note on a measure. It carries no status: the status is written once, in Massnahme.status."""
+
     datum: str
-    status: str
     text: str
     quelle: tuple[str, ...] = ()
 
@@ -69,6 +42,7 @@ class Massnahme:
     beginn: str | None = None
     ende: str | None = None
     begruendung: str | None = None
+    beschluss: str | None = None
     prioritaet: str | None = None
     zeithorizont: str | None = None
     indikatoren: tuple[str, ...] = ()
@@ -83,7 +57,7 @@ class Massnahme:
     @property
     def anker(self) -> str:
         """Stable anchor and URL part, e.g. sp-01."""
-        return self.id.lower()
+        return anker(self.id)
 
 
 @dataclass(frozen=True)
@@ -113,6 +87,21 @@ class Gremium:
     leitung: str | None = None
     zusammensetzung: str | None = None
     aufgaben: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Beschluss:
+    """A decision a measure rests on: a Gremium's resolution or a decision of the administration."""
+
+    id: str
+    titel: str
+    art: str
+    gremium: str
+    datum: str
+    quelle: tuple[str, ...]
+    drucksache: str | None = None
+    url: str | None = None
+    hinweis: str | None = None
 
 
 @dataclass(frozen=True)
@@ -210,6 +199,7 @@ class Konzeptdaten:
     kennzahlen: tuple[Kennzahl, ...]
     ziele: tuple[Ziel, ...]
     massnahmen: tuple[Massnahme, ...]
+    beschluesse: dict[str, Beschluss] = field(default_factory=dict)
     _nach_feld: dict[str, tuple[Massnahme, ...]] = field(default_factory=dict, repr=False, compare=False)
     # Measures by id: each of 10,000 measure pages looks its measure up (a linear search was quadratic).
     _nach_id: dict[str, Massnahme] = field(default_factory=dict, repr=False, compare=False)

@@ -46,6 +46,7 @@ class YamlDatei:
     daten: object
     zeilen: dict[Pfad, int] = field(default_factory=dict)
     text: str | None = field(default=None, repr=False)
+    ersetzt: bool = False  # stands in for a file an older version of the data does not have
 
     def zeile(self, pfad: Pfad) -> int | None:
         """Line of the value at pfad, or of its nearest parent that has one."""
@@ -103,7 +104,7 @@ def lies_yaml(pfad: Path, anzeigename: str) -> tuple[YamlDatei | None, list[Fehl
     if len(roh) > MAX_BYTES:
         text = f"Datei ist zu groß ({len(roh) // 1024 // 1024} MB, höchstens {MAX_BYTES // 1024 // 1024} MB)."
         return None, [Fehler(anzeigename, None, text)]
-    text, fehler = _dekodiere(roh, anzeigename)
+    text, fehler = dekodiere(roh, anzeigename)
     if fehler:
         return None, fehler
     return parse_yaml_text(text, anzeigename)
@@ -138,7 +139,7 @@ def parse_yaml_text(text: str, anzeigename: str) -> tuple[YamlDatei | None, list
                    for zeile, text, pfad in baumeister.fehler]
 
 
-def _dekodiere(roh: bytes, name: str) -> tuple[str, list[Fehler]]:
+def dekodiere(roh: bytes, name: str) -> tuple[str, list[Fehler]]:
     """Bytes to text: UTF-8 only; a BOM is dropped; CRLF and CR become LF."""
     if roh.startswith(b"\xef\xbb\xbf"):
         roh = roh[3:]

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from macros.darstellung import adressen
 from macros.entwicklung.lokale_site import CHROMIUM, seiten_der_site, starte_server
 from macros.projekt import REPO
 
@@ -25,9 +26,9 @@ def zu_pruefende_seiten(site: Path) -> dict[str, str]:
     """The start page, the largest chapter (by HTML size; not the overview, not a measure's page, not the 404 page)
     and the overview "Alle Maßnahmen"."""
     groessen = {s: (site / s / "index.html").stat().st_size for s in seiten_der_site(site)
-                if s.endswith("/") and not s.startswith("massnahmen/")}
+                if s.endswith("/") and not s.startswith(adressen.MASSNAHMEN_ORDNER)}
     groesste = max(groessen, key=groessen.get)
-    return {"start": "", "groesste": groesste, "uebersicht": "massnahmen/"}
+    return {"start": "", "groesste": groesste, "uebersicht": adressen.MASSNAHMEN_ORDNER}
 
 
 def lighthouse(url: str, ziel: Path, kategorien=KATEGORIEN) -> dict[str, float]:

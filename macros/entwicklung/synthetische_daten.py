@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from macros.daten import begriffe as b
 from macros.projekt import REPO
 
 WORTSCHATZ = ("Integration Sprachkurs Begegnung Beratung Wohnungssuche Ausbildungsplatz Übergang Kita Schule "
@@ -29,7 +30,7 @@ WORTSCHATZ = ("Integration Sprachkurs Begegnung Beratung Wohnungssuche Ausbildun
            "Ärztin Lehrkräfte Schülerinnen Mütter Väter Straße Wünsche Bedürfnisse Zuständigkeit "
            "und für mit im der die das bei zur zum vor Ort gemeinsam regelmäßig frühzeitig verlässlich")
 WOERTER = tuple(WORTSCHATZ.split())
-STATUS = ("geplant", "in_umsetzung", "daueraufgabe", "umgesetzt", "verzoegert", "zurueckgestellt", "entfallen")
+STATUS = tuple(b.STATUS)
 MIT_BEGRUENDUNG = ("verzoegert", "zurueckgestellt", "entfallen")
 ZIELGRUPPEN = ("Zugewanderte", "Familien", "Jugendliche", "Geflüchtete Frauen", "Kinder im Kita-Alter",
                "Ehrenamtliche", "Betriebe im Landkreis", "Schülerinnen und Schüler", "Fachkräfte")
@@ -55,10 +56,10 @@ def ids(ordner: Path, datei: str, schluessel: str) -> list[dict]:
 
 
 def massnahme_yaml(kennung: str, feld: str, zufall: random.Random, stellen: list[str], belegt: list[str],
-                   vorschlaege: list[str]) -> str:
+                   vorschlaege: list[str], beschluesse: list[str] = ()) -> str:
     """One measure as YAML, valid against the schema and the loader's cross checks."""
     status = zufall.choice(STATUS)
-    beschlossen = bool(belegt) and zufall.random() < 0.6
+    beschlossen = bool(belegt) and bool(beschluesse) and zufall.random() < 0.6
     quelle = zufall.sample(belegt, min(len(belegt), zufall.randint(1, 2))) if beschlossen else vorschlaege[:1]
     jahr = zufall.randint(2018, 2026)
     zeilen = [
@@ -74,6 +75,7 @@ def massnahme_yaml(kennung: str, feld: str, zufall: random.Random, stellen: list
         f"    ende: \"{jahr + zufall.randint(0, 6)}\"",
         f"    status: {status}",
         f"    beschlussstand: {zufall.choice(('beschlossen', 'fortgeschrieben')) if beschlossen else 'vorschlag'}",
+        *([f"    beschluss: {zufall.choice(beschluesse)}"] if beschlossen else []),
         f"    indikatoren: {liste(satz(zufall, zufall.randint(4, 9)) for _ in range(zufall.randint(0, 2)))}",
         f"    quelle: {liste(quelle)}",
         "    stand: 2026-11-26",
@@ -85,10 +87,9 @@ def massnahme_yaml(kennung: str, feld: str, zufall: random.Random, stellen: list
         zeilen.append(f"      - {{titel: {text(satz(zufall, 4)[:-1])}, url: \"https://www.landkreis-rostock.de/\"}}")
     if zufall.random() < 0.3:
         zeilen.append("    verlauf:")
-        frueher = [s for s in STATUS if s not in MIT_BEGRUENDUNG and s != status][:zufall.randint(0, 2)]
-        for i, stand in enumerate([*frueher, status]):
+        for i in range(zufall.randint(1, 3)):
             zeilen.append(f"      - {{datum: {jahr + i}-0{zufall.randint(1, 9)}-1{zufall.randint(0, 9)}, "
-                          f"status: {stand}, text: {text(satz(zufall, zufall.randint(5, 12)))}}}")
+                          f"text: {text(satz(zufall, zufall.randint(5, 12)))}}}")
     return "\n".join(zeilen) + "\n"
 
 
@@ -111,6 +112,8 @@ def schreibe(anzahl: int, ziel: Path, seed: int = 1, mit_echten: bool = False) -
     quellen = ids(ziel, "quellen.yaml", "quellen")
     vorschlaege = [q["id"] for q in quellen if q.get("art") == "vorschlag"]
     belegt = [q["id"] for q in quellen if q.get("art") != "vorschlag"]
+    beschluesse = [b["id"] for b in ids(ziel, "beschluesse.yaml", "beschluesse")] if (
+        ziel / "beschluesse.yaml").exists() else []
     if not vorschlaege:  # every measure needs a source; without a proposal source, all are "beschlossen"
         vorschlaege = belegt[:1]
     zufall = random.Random(seed)
@@ -124,7 +127,7 @@ def schreibe(anzahl: int, ziel: Path, seed: int = 1, mit_echten: bool = False) -
     for nummer in range(anzahl):
         feld, praefix = felder[nummer % len(felder)]
         kennung = f"{praefix}-{nummer // len(felder) + 1:04d}"
-        teile.append(massnahme_yaml(kennung, feld, zufall, stellen, belegt, vorschlaege))
+        teile.append(massnahme_yaml(kennung, feld, zufall, stellen, belegt, vorschlaege, beschluesse))
     (ziel / "measures.yaml").write_text("".join(teile), encoding="utf-8")
     return ziel
 

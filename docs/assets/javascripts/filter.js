@@ -1,21 +1,22 @@
-/* Filter und Sortierung für "Alle Maßnahmen" (massnahmen/). Eigenes Skript, keine Bibliothek, nichts von außen.
+/* Filters and sorting for "Alle Maßnahmen" (the overview). Our own script, no library, nothing from elsewhere.
  *
- * Ohne JavaScript zeigt die Seite die vollständige Tabelle. Dieses Skript
- *  - zeigt das Formular (es trägt im HTML `hidden`),
- *  - filtert nach Handlungsfeld, Status, Federführung und Suchwort und sortiert,
- *  - meldet die Trefferzahl im Bereich #ik-treffer (role="status", aria-live="polite"),
- *  - hält den Zustand in der Adresse (?feld=…&status=…&federfuehrung=…&suche=…&sortierung=…), damit man eine
- *    gefilterte Ansicht als Link teilen kann. (q und h benutzt schon die Suche von Material.)
+ * Without JavaScript the page shows the complete table. This script
+ *  - shows the form (it carries `hidden` in the HTML),
+ *  - filters by Handlungsfeld, status, lead and search word, and sorts,
+ *  - announces the number of hits in #ik-treffer (role="status", aria-live="polite"),
+ *  - keeps the state in the address (?feld=…&status=…&federfuehrung=…&suche=…&sortierung=…), so that a filtered
+ *    view can be shared as a link. (Material's search uses q and h already.)
  *
- * Datenquelle: Normalerweise liest das Skript die Zeilen der Tabelle (Attribute data-id, data-feld, data-status,
- * data-federfuehrung, data-beginn, data-suche). Trägt der Container ein Attribut data-daten-url (eine Seite, die nur
- * einen Ausschnitt der Zeilen zeigt, etwa bei sehr vielen Maßnahmen), lädt es stattdessen diese JSON-Datei
- * (daten/massnahmen.json, gleiche Herkunft) und baut die Zeilen selbst, sobald jemand filtert.
+ * Data source: normally the script reads the table's rows (data-id, data-feld, data-status, data-federfuehrung,
+ * data-beginn, data-suche). When the container carries data-daten-url (a page that shows only part of the rows,
+ * for a very long catalogue), it loads that JSON file instead (massnahmen/zeilen.json, same origin): the same
+ * rows as the server renders them (macros/darstellung/uebersicht.py, `zeile`), whose cells it builds as soon as
+ * someone filters. Links in the cells are paths below the site root; data-wurzel is the page's way there.
  */
 (function () {
   "use strict";
 
-  var FELDER = ["feld", "status", "federfuehrung", "suche", "sortierung"];
+  var FELDER = ["feld", "status", "federfuehrung", "hinweis", "suche", "sortierung"];
 
   function normal(text) {
     return (text || "").toLocaleLowerCase("de-DE").replace(/\s+/g, " ").trim();
@@ -27,63 +28,55 @@
     return treffer + " von " + gesamt + " " + wort;
   }
 
-  /* Ein Eintrag je Maßnahme aus einer vorhandenen Tabellenzeile. */
-  function ausZeile(zeile, index) {
-    var zellen = zeile.cells;
+  /* The index of the column whose header sorts by this key (data-spalte), e.g. "titel". */
+  function spalte(tabelle, schluessel) {
+    var koepfe = Array.prototype.slice.call(tabelle.tHead.rows[0].cells);
+    return koepfe.findIndex(function (th) { return th.getAttribute("data-spalte") === schluessel; });
+  }
+
+  /* One entry per measure from a row of the table. */
+  function ausZeile(spalten, zeile, index) {
     return {
-      zeile: zeile,
-      index: index,
-      id: zeile.getAttribute("data-id"),
-      feld: zeile.getAttribute("data-feld"),
-      status: zeile.getAttribute("data-status"),
-      federfuehrung: zeile.getAttribute("data-federfuehrung"),
-      beginn: zeile.getAttribute("data-beginn") || "",
-      titel: normal(zellen[1].textContent),
-      stelle: normal(zellen[4].textContent),
-      suche: normal(zeile.textContent + " " + (zeile.getAttribute("data-suche") || ""))
+      zeile: zeile, index: index, id: zeile.getAttribute("data-id"), feld: zeile.getAttribute("data-feld"),
+      status: zeile.getAttribute("data-status"), federfuehrung: zeile.getAttribute("data-federfuehrung"),
+      beginn: zeile.getAttribute("data-beginn") || "", suche: zeile.getAttribute("data-suche") || "",
+      hinweise: zeile.getAttribute("data-hinweise") || "", titel: normal(zeile.cells[spalten.titel].textContent),
+      stelle: normal(zeile.cells[spalten.federfuehrung].textContent)
     };
   }
 
-  /* Ein Eintrag je Maßnahme aus massnahmen.json; die Zeile entsteht erst, wenn sie gebraucht wird. */
-  function ausJson(dokument, seitenWurzel) {
-    var v = dokument.verzeichnisse;
-    return dokument.massnahmen.map(function (x, index) {
-      var stelle = v.stellen[x.federfuehrung] || x.federfuehrung;
-      var suche = [x.id, x.titel, v.handlungsfelder[x.handlungsfeld], v.status[x.status], stelle, x.beschreibung,
-        x.ziel].concat(x.zielgruppe || []).concat((x.partner || []).map(function (p) { return v.stellen[p] || p; }));
-      return {
-        zeile: null, index: index, id: x.id, feld: x.handlungsfeld, status: x.status,
-        federfuehrung: x.federfuehrung, beginn: x.beginn || "", titel: normal(x.titel), stelle: normal(stelle),
-        suche: normal(suche.join(" ")), json: x, verzeichnisse: v, wurzel: seitenWurzel
-      };
-    });
+  /* One entry per measure from zeilen.json; its row is built when it is needed. */
+  function ausJson(spalten, x, index) {
+    return {
+      zeile: null, index: index, id: x.id, feld: x.feld, status: x.status, federfuehrung: x.federfuehrung,
+      beginn: x.beginn || "", suche: x.suche || "", hinweise: x.hinweise || "",
+      titel: normal(x.zellen[spalten.titel].text),
+      stelle: normal(x.zellen[spalten.federfuehrung].text), zellen: x.zellen
+    };
   }
 
-  function zelle(tr, text, klasse) {
-    var td = document.createElement("td");
-    if (klasse) td.className = klasse;
-    if (text !== null) td.textContent = text;
-    tr.appendChild(td);
-    return td;
-  }
-
-  /* Baut eine Zeile aus einem JSON-Eintrag; nur textContent, nie innerHTML. */
-  function baueZeile(e) {
-    var x = e.json, v = e.verzeichnisse;
+  /* The row of a JSON entry, cell by cell as templates/massnahmen_zellen.html writes it; textContent only,
+     never innerHTML. */
+  function baueZeile(e, wurzel) {
     var tr = document.createElement("tr");
-    zelle(tr, x.id, "ik-nr");
-    var a = document.createElement("a");
-    a.href = e.wurzel + "massnahmen/" + x.id.toLowerCase() + "/";
-    a.textContent = x.titel;
-    zelle(tr, null).appendChild(a);
-    var marke = document.createElement("span");
-    marke.className = "ik-status ik-status--" + x.status;
-    marke.textContent = v.status[x.status] || x.status;
-    zelle(tr, null).appendChild(marke);
-    zelle(tr, v.handlungsfelder[x.handlungsfeld] || x.handlungsfeld);
-    zelle(tr, v.stellen[x.federfuehrung] || x.federfuehrung);
-    zelle(tr, v.beschlussstand[x.beschlussstand] || x.beschlussstand);
-    zelle(tr, [x.beginn, x.ende].filter(Boolean).join(" bis ") || "offen");
+    ["id", "feld", "status", "federfuehrung", "beginn", "suche", "hinweise"].forEach(function (name) {
+      tr.setAttribute("data-" + name, e[name]);
+    });
+    e.zellen.forEach(function (z) {
+      var td = document.createElement("td");
+      if (z.klasse) td.className = z.klasse;
+      var innen = td;
+      if (z.link) {
+        innen = document.createElement("a");
+        innen.setAttribute("href", wurzel + z.link);
+      } else if (z.marke) {
+        innen = document.createElement("span");
+        innen.className = z.marke;
+      }
+      innen.textContent = z.text;
+      if (innen !== td) td.appendChild(innen);
+      tr.appendChild(td);
+    });
     return tr;
   }
 
@@ -97,7 +90,7 @@
       feld: function (a, b) { return rang(reihenfolge.feld, a.feld) - rang(reihenfolge.feld, b.feld) || nachIndex(a, b); },
       status: function (a, b) { return rang(reihenfolge.status, a.status) - rang(reihenfolge.status, b.status) || nachIndex(a, b); },
       federfuehrung: function (a, b) { return text(a.stelle, b.stelle) || nachIndex(a, b); },
-      // Ohne Beginn ans Ende.
+      // Without a beginning: last.
       beginn: function (a, b) { return text(a.beginn || "9999", b.beginn || "9999") || nachIndex(a, b); }
     };
     return regeln[sortierung] || regeln.nr;
@@ -116,7 +109,11 @@
     };
     var steuer = {};
     FELDER.forEach(function (name) { steuer[name] = formular.elements[name]; });
-    var eintraege = Array.prototype.map.call(tbody.querySelectorAll("tr[data-id]"), ausZeile);
+    var spalten = { titel: spalte(tabelle, "titel"), federfuehrung: spalte(tabelle, "federfuehrung") };
+    var wurzel = container.getAttribute("data-wurzel") || "";
+    var eintraege = Array.prototype.map.call(tbody.querySelectorAll("tr[data-id]"), function (zeile, index) {
+      return ausZeile(spalten, zeile, index);
+    });
     var datenUrl = container.getAttribute("data-daten-url");
     var geladen = !datenUrl;
     var wartet = null;
@@ -131,6 +128,7 @@
       if (z.feld && e.feld !== z.feld) return false;
       if (z.status && e.status !== z.status) return false;
       if (z.federfuehrung && e.federfuehrung !== z.federfuehrung) return false;
+      if (z.hinweis && (" " + e.hinweise + " ").indexOf(" " + z.hinweis + " ") < 0) return false;
       var woerter = normal(z.suche).split(" ").filter(Boolean);
       for (var i = 0; i < woerter.length; i++) {
         if (e.suche.indexOf(woerter[i]) < 0) return false;
@@ -152,9 +150,9 @@
       var treffer = eintraege.filter(function (e) { return passt(e, z); });
       treffer.sort(vergleicher(z.sortierung, reihenfolge));
       if (geladen && datenUrl) {
-        // Aus JSON: Die Tabelle zeigt genau die Treffer.
+        // From JSON: the table shows exactly the hits.
         var neu = document.createDocumentFragment();
-        treffer.forEach(function (e) { neu.appendChild(e.zeile || (e.zeile = baueZeile(e))); });
+        treffer.forEach(function (e) { neu.appendChild(e.zeile || (e.zeile = baueZeile(e, wurzel))); });
         tbody.replaceChildren(neu);
       } else {
         var sichtbar = {};
@@ -173,14 +171,13 @@
     function ladeUndZeige() {
       if (geladen) { zeige(); return; }
       ausgabe.textContent = "Alle Maßnahmen werden geladen …";
-      var wurzel = new URL(datenUrl, window.location.href);
-      fetch(wurzel.href, { credentials: "same-origin" })
+      fetch(new URL(datenUrl, window.location.href).href, { credentials: "same-origin" })
         .then(function (antwort) {
           if (!antwort.ok) throw new Error(antwort.status);
           return antwort.json();
         })
         .then(function (dokument) {
-          eintraege = ausJson(dokument, new URL("../", wurzel).href);
+          eintraege = dokument.zeilen.map(function (x, index) { return ausJson(spalten, x, index); });
           geladen = true;
           zeige();
         })
@@ -189,7 +186,7 @@
         });
     }
 
-    // Zustand aus der Adresse übernehmen: nur Werte, die es in der Auswahl gibt.
+    // The state from the address: only values the selects offer.
     var parameter = new URL(window.location.href).searchParams;
     FELDER.forEach(function (name) {
       var wert = parameter.get(name);

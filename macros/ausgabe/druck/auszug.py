@@ -18,6 +18,7 @@ from lxml import etree
 
 from macros.ausgabe.druck.fehler import DruckFehler
 from macros.ausgabe.druck.navigation import Kapitel
+from macros.daten.begriffe import SPALTEN as SPALTENKOEPFE
 
 BASIS = "http://ik.invalid/"  # a base no link can really point to; only used to resolve relative links
 ARTIKEL = "//article[contains(concat(' ', normalize-space(@class), ' '), ' md-content__inner ')]"
@@ -274,14 +275,14 @@ def _ohne_wiederholungen(artikel: etree._Element, kapitel: Kapitel) -> None:
 
 # Relative widths of the measures table's columns by header; any other column gets ANDERE. The table is laid out
 # with these fixed widths (fast for thousands of rows), whichever columns the site's table has.
-SPALTEN = {"Nr.": 11, "Maßnahme": 23, "Status": 13, "Handlungsfeld": 12, "Beschlussstand": 13, "Federführung": 16,
-           "Zeitraum": 13}
+SPALTEN = {SPALTENKOEPFE[s]: w for s, w in {"id": 11, "titel": 23, "status": 13, "handlungsfeld": 12,
+                                             "beschlussstand": 13, "federfuehrung": 16, "zeitraum": 13}.items()}
 ANDERE = 12
 # The table of all measures stands on landscape pages (druck.css, `kapitel--breit`): 261 mm for the same columns.
 # Wider than SPALTEN gives them, most cells take one or two lines; fewer lines are fewer boxes, tags and pages.
 ALLE = ".//table[contains(concat(' ', normalize-space(@class), ' '), ' ik-massnahmen--alle ')]"
-SPALTEN_BREIT = {"Nr.": 7, "Maßnahme": 27, "Status": 10, "Handlungsfeld": 14, "Beschlussstand": 13,
-                 "Federführung": 17, "Zeitraum": 12}
+SPALTEN_BREIT = {SPALTENKOEPFE[s]: w for s, w in {"id": 7, "titel": 27, "status": 10, "handlungsfeld": 14,
+                                                   "beschlussstand": 13, "federfuehrung": 17, "zeitraum": 12}.items()}
 
 
 def _spaltenbreiten(tabelle: etree._Element) -> None:

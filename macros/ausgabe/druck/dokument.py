@@ -10,14 +10,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from macros.ausgabe.druck.auszug import Auszug
+from macros.darstellung import statusfarben
 from macros.darstellung.datum import datum_de
 from macros.daten.model import Konzept
-from macros.projekt import REPO
 
 VORLAGE = Path(__file__).resolve().parent / "vorlage"
-# The status colours come from the website's stylesheet (one definition); druck.css does the rest.
-STYLESHEETS = (REPO / "docs" / "assets" / "stylesheets" / "status.css",
-               VORLAGE / "druck.css")
+# The status colours come from the status stylesheet the build wrote into the site (relative to the site, the
+# document's base); druck.css does the rest.
+STYLESHEETS = (statusfarben.STYLESHEET, (VORLAGE / "druck.css").as_uri())
 UEBERBLICK = "Überblick"  # the start page's h1 is the document's title, which the cover already shows
 
 
@@ -66,7 +66,7 @@ def html_dokument(konzept: Konzept, auszuege: list[Auszug], beschreibung: str, w
     return _umgebung().get_template("dokument.html").render(
         k=konzept, stand=datum_de(konzept.stand), status=status_text(konzept), teile=teile,
         kapitel=kapitel_html, beschreibung=beschreibung, schlagwoerter=schlagwoerter(konzept, auszuege),
-        stylesheets=[blatt.as_uri() for blatt in STYLESHEETS], web_adresse=web_adresse)
+        stylesheets=list(STYLESHEETS), web_adresse=web_adresse)
 
 
 def _setze_teil(auszug: Auszug) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from lxml import etree
 
 from macros.ausgabe.druck.auszug import Auszug, _extern
+from macros.darstellung import adressen
 
 KARTEN_BIS = 300
 KARTE = ".//article[contains(concat(' ', normalize-space(@class), ' '), ' ik-karte ')]"
@@ -69,6 +70,6 @@ def _hinweis(anzahl: int, gesamt: Auszug | None, site_url: str) -> etree._Elemen
                  "Jede Maßnahme steht mit allen Angaben auf ihrer eigenen Seite im Netz: ")
     adresse = etree.SubElement(fuss, "span")
     adresse.set("class", "ik-url")
-    adresse.text = f"{site_url.rstrip('/')}/massnahmen/<nummer>/"
+    adresse.text = f"{site_url.rstrip('/')}/{adressen.massnahme('<nummer>')}"
     adresse.tail = "."
     return absatz
