@@ -34,7 +34,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Adds the measure pages' shell (or a page per measure), a page per working group, the further pages of
     long lists (not to the navigation), the status stylesheet, and each measure page as a link target."""
-    daten, einzeln = daten_fuer(config), seiten.vergleichsbau()
+    daten, einzeln = daten_fuer(config), bloecke.vergleichsbau()
     vorhandene = {datei.src_uri for datei in files}
     for pfad, inhalt in seiten.erzeugte_seiten(daten, vorhandene, stichtag_fuer(config), einzeln).items():
         files.append(File.generated(config, pfad, content=inhalt, inclusion=InclusionLevel.NOT_IN_NAV))

@@ -20,7 +20,7 @@ import pytest
 from material.plugins.search.plugin import SearchIndex
 
 from macros.ausgabe import massnahmenseiten
-from macros.darstellung import adressen, seiten, seitenteilung
+from macros.darstellung import adressen, bloecke, seiten, seitenteilung
 from macros.daten.loader import lade_daten
 from macros.entwicklung.lokale_site import starte_server
 from macros.entwicklung.projektkopie import projektkopie
@@ -35,9 +35,9 @@ PLATZHALTER = (seiten.SCHALE_ANKER, seiten.SCHALE_TITEL, seiten.SCHALE_INHALT, "
 def bau(projekt: Path, ziel: Path, vergleich: bool) -> Path:
     """`mkdocs build --strict` of projekt into ziel, with the shortcuts or as the comparison build."""
     umgebung = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCHE)
-    umgebung.pop(seiten.VERGLEICHSBAU, None)
+    umgebung.pop(bloecke.VERGLEICHSBAU, None)
     if vergleich:
-        umgebung[seiten.VERGLEICHSBAU] = "1"
+        umgebung[bloecke.VERGLEICHSBAU] = "1"
     ergebnis = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(ziel)], cwd=projekt,
                               capture_output=True, text=True, env=umgebung, timeout=1200, check=False)
     assert ergebnis.returncode == 0, ergebnis.stderr
@@ -199,9 +199,9 @@ def test_neubau_im_selben_prozess_wie_ein_frischer_bau(tmp_path):
     messung = projekt / "data" / "measures.yaml"
     site = tmp_path / "site"
     umgebung = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCHE}
-    vorher = {k: os.environ.get(k) for k in (*umgebung, seiten.VERGLEICHSBAU)}
+    vorher = {k: os.environ.get(k) for k in (*umgebung, bloecke.VERGLEICHSBAU)}
     os.environ.update(umgebung)
-    os.environ.pop(seiten.VERGLEICHSBAU, None)
+    os.environ.pop(bloecke.VERGLEICHSBAU, None)
 
     def baue(erster: bool = False) -> None:
         config = load_config(str(projekt / "mkdocs.yml"), site_dir=str(site))

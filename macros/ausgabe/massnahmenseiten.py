@@ -10,7 +10,7 @@ built each page (seiten.massnahme_rumpf, verlauf.massnahme_aenderungen). Each pa
 index (made by Material's own indexer) and in the sitemap take the shell's place.
 
 For links from the chapters (massnahmen/sp-01.md) MkDocs knows each measure page as a file it neither reads
-nor writes (Verweisziel). The comparison build (seiten.vergleichsbau()) builds every measure page through
+nor writes (Verweisziel). The comparison build (bloecke.vergleichsbau()) builds every measure page through
 MkDocs instead; tests/test_seitenbau.py builds the real site both ways and compares them.
 """
 

@@ -1,4 +1,4 @@
-"""The macros' long lists of measures as finished HTML that skips Markdown.
+"""The long lists of measures (the macros' and the working group pages') as finished HTML that skips Markdown.
 
 A chapter's 50 cards or the overview's 200 rows are finished HTML; Python-Markdown's raw-HTML parser took
 longer over them than rendering them did, most of a build at 10,000 measures. The macro leaves a placeholder
@@ -9,9 +9,12 @@ its place: the same page (tests/test_seitenbau.py compares the whole site with o
 from __future__ import annotations
 
 import itertools
+import os
 import re
 
-from macros.darstellung import seiten
+# IK_VERGLEICHSBAU=1: every page through MkDocs' whole pipeline, as before the shortcuts: each measure page a
+# Markdown page of its own, the lists through Markdown (tests/test_seitenbau.py compares both builds).
+VERGLEICHSBAU = "IK_VERGLEICHSBAU"
 
 _PLATZHALTER = re.compile(r'<div data-ik-block="(\d+)"></div>')
 # What MkDocs takes as a link target on a page: an id, or the name of an <a> (text never holds a bare '"').
@@ -21,9 +24,13 @@ _bloecke: dict[str, str] = {}
 _zaehler = itertools.count(1)
 
 
+def vergleichsbau() -> bool:
+    return os.environ.get(VERGLEICHSBAU) == "1"
+
+
 def ohne_markdown(html: str) -> str:
     """The placeholder of a block of HTML (the HTML itself when the comparison build wants Markdown to see it)."""
-    if seiten.vergleichsbau():
+    if vergleichsbau():
         return html
     nummer = str(next(_zaehler))
     _bloecke[nummer] = html

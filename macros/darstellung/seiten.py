@@ -3,27 +3,17 @@ lists too long for one page (see seitenteilung.py).
 
 A measure's page is built from one shell (ausgabe/massnahmenseiten.py): MkDocs renders SCHALE, a measure
 page whose title, address and content are placeholders, and each measure's page is the shell with its own.
-With einzeln=True (the comparison build, vergleichsbau()) every measure page is a Markdown page of its own.
+With einzeln=True (the comparison build, bloecke.vergleichsbau()) every measure page is a Markdown page of its own.
 """
 
 from __future__ import annotations
 
 import json
-import os
 
-from macros.darstellung import adressen, arbeitsgruppen, render, seitenteilung
+from macros.darstellung import adressen, arbeitsgruppen, bloecke, render, seitenteilung
 from macros.darstellung.render import seiten_url
 from macros.daten import faelligkeit
 from macros.daten import model as m
-
-# IK_VERGLEICHSBAU=1: every page through MkDocs' whole pipeline, each measure page as a page of its own and the
-# macros' lists through Markdown, as before the shortcuts (tests/test_seitenbau.py compares both builds).
-VERGLEICHSBAU = "IK_VERGLEICHSBAU"
-
-
-def vergleichsbau() -> bool:
-    return os.environ.get(VERGLEICHSBAU) == "1"
-
 
 # The placeholders of the shell: no measure id (^[A-Z]{2,3}-[0-9]{2,4}$) and no text of ours contains them.
 SCHALE_ANKER = "ik-seitenschale"
@@ -64,6 +54,12 @@ def seiteninhalt(daten: m.Konzeptdaten, massnahme: m.Massnahme, stichtag: faelli
     return f"{seitenkopf(massnahme_titel(massnahme))}{massnahme_rumpf(daten, massnahme, stichtag)}\n"
 
 
+def html_seite(markdown: str) -> str:
+    """A generated page whose body is finished HTML (render_macros: false), its body past Markdown (bloecke)."""
+    kopf, ende, rumpf = markdown.partition("\n---\n\n")
+    return f"{kopf}{ende}{bloecke.ohne_markdown(rumpf.rstrip())}\n" if ende else markdown
+
+
 def folgeseite(titel: str, aufruf: str) -> str:
     """The Markdown of page 2, 3 … of a long list: a cleaned title and one macro call.
 
@@ -86,7 +82,7 @@ def erzeugte_seiten(daten: m.Konzeptdaten, vorhandene: set[str], stichtag: faell
         seiten = {adressen.massnahme_datei(x.id): seiteninhalt(daten, x, stichtag) for x in daten.massnahmen}
     else:
         seiten = {SCHALE: seitenkopf(SCHALE_TITEL)} if daten.massnahmen else {}
-    seiten.update(arbeitsgruppen.seiten(daten, stichtag))
+    seiten.update({pfad: html_seite(text) for pfad, text in arbeitsgruppen.seiten(daten, stichtag).items()})
     for feld in daten.handlungsfelder:
         if feld.seite not in vorhandene:
             continue
