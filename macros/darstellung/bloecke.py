@@ -13,7 +13,7 @@ import os
 import re
 
 # IK_VERGLEICHSBAU=1: every page through MkDocs' whole pipeline, as before the shortcuts: each measure page a
-# Markdown page of its own, the lists through Markdown (tests/test_seitenbau.py compares both builds).
+# Markdown page of its own, the lists through Markdown (tests/bau/test_seitenbau.py compares both builds).
 VERGLEICHSBAU = "IK_VERGLEICHSBAU"
 
 _PLATZHALTER = re.compile(r'<div data-ik-block="(\d+)"></div>')

@@ -12,11 +12,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from hilfen import ROOT, mkdocs_build
 from material.plugins.search.plugin import SearchIndex
 
 from macros.ausgabe import massnahmenseiten
@@ -26,20 +25,14 @@ from macros.entwicklung.lokale_site import starte_server
 from macros.entwicklung.projektkopie import projektkopie
 from macros.entwicklung.synthetische_daten import schreibe
 
-ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
 EPOCHE = "1764547200"  # 2025-12-01, for both builds of a comparison
 PLATZHALTER = (seiten.SCHALE_ANKER, seiten.SCHALE_TITEL, seiten.SCHALE_INHALT, "data-ik-block")
 
 
 def bau(projekt: Path, ziel: Path, vergleich: bool) -> Path:
     """`mkdocs build --strict` of projekt into ziel, with the shortcuts or as the comparison build."""
-    umgebung = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCHE)
-    umgebung.pop(bloecke.VERGLEICHSBAU, None)
-    if vergleich:
-        umgebung[bloecke.VERGLEICHSBAU] = "1"
-    ergebnis = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(ziel)], cwd=projekt,
-                              capture_output=True, text=True, env=umgebung, timeout=1200, check=False)
+    umgebung = {"SOURCE_DATE_EPOCH": EPOCHE, bloecke.VERGLEICHSBAU: "1" if vergleich else ""}
+    ergebnis = mkdocs_build(projekt, ziel, umgebung=umgebung, timeout=1200)
     assert ergebnis.returncode == 0, ergebnis.stderr
     return ziel
 
