@@ -1,4 +1,4 @@
-// html-validate: checks that every built page is valid HTML (make test runs it: tests/test_html_valide.py).
+// html-validate: checks that every built page is valid HTML (make test runs it: tests/bau/test_html_valide.py).
 //
 // Preset "html-validate:recommended": the rules about the HTML standard and the recommended style and
 // accessibility rules, none switched off. Material's markup is repaired where it breaks them

@@ -11,6 +11,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from macros.ausgabe import kalender, massnahmenseiten, offene_daten, versionsgeschichte
+from macros.ausgabe.druck import weblink
 from macros.baudaten import daten_fuer, stichtag_fuer
 from macros.darstellung import barrierefrei, bloecke, seiten, statusfarben, uebersicht, verlauf
 from macros.entwicklung import vorschau
@@ -33,7 +34,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Adds the measure pages' shell (or a page per measure), a page per working group, the further pages of
-    long lists (not to the navigation), the status stylesheet, and each measure page as a link target."""
+    long lists (not to the navigation), the status stylesheet, each measure page as a link target, and the PDF if
+    it is built."""
     daten, einzeln = daten_fuer(config), bloecke.vergleichsbau()
     vorhandene = {datei.src_uri for datei in files}
     for pfad, inhalt in seiten.erzeugte_seiten(daten, vorhandene, stichtag_fuer(config), einzeln).items():
@@ -41,7 +43,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, statusfarben.STYLESHEET, content=statusfarben.stylesheet()))
     for datei in () if einzeln else massnahmenseiten.verweisziele(config, daten):
         files.append(datei)
-    return files
+    return weblink.pdf_fuer_site(files, config, daten.konzept.pdf_datei)
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:

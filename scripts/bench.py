@@ -23,9 +23,6 @@ Prints a table and writes bench-ergebnis.json (git-ignored).
 from __future__ import annotations
 
 import argparse
-import gzip
-import http.server
-import io
 import json
 import os
 import platform
@@ -36,23 +33,22 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 from datetime import datetime
-from functools import partial
 from pathlib import Path
 
 from macros.darstellung import adressen
-from macros.entwicklung.lokale_site import CHROMIUM, CHROMIUM_ARGS
+from macros.entwicklung.lokale_site import CHROMIUM, CHROMIUM_ARGS, starte_server
+from macros.entwicklung.mkdocs_bau import BIN, mkdocs_befehl
+from macros.entwicklung.mkdocs_bau import UMGEBUNG as MKDOCS_UMGEBUNG
 from macros.entwicklung.projektkopie import projektkopie
 from macros.entwicklung.synthetische_daten import schreibe
 from macros.projekt import REPO
 
-BIN = Path(sys.executable).parent
 ERGEBNIS = REPO / "bench-ergebnis.json"
 PROJEKTTEILE = ("docs", "macros", "overrides", "mkdocs.yml")
-UMGEBUNG = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+UMGEBUNG = dict(MKDOCS_UMGEBUNG, PYTHONDONTWRITEBYTECODE="1")
 
 
 # --- Measuring one command in a fresh child process ----------------------------------------------
@@ -217,8 +213,7 @@ def groesse_messen(anzahl: int, arbeit: Path) -> dict:
     for _ in range(ARGS.wiederholungen):
         for art in BAUARTEN:
             shutil.rmtree(sites[art], ignore_errors=True)
-            befehl = [str(BIN / "mkdocs"), "build", "--site-dir", str(sites[art])]
-            laeufe[art].append(messe(befehl + (["--strict"] if art == "build" else []), quellen[art],
+            laeufe[art].append(messe(mkdocs_befehl(sites[art], strict=art == "build"), quellen[art],
                                      arbeit / f"{art}-{anzahl}.log"))
     for art in BAUARTEN:
         ergebnis[art] = min(laeufe[art], key=lambda lauf: lauf["sekunden"] or float("inf"))
@@ -247,14 +242,10 @@ def pdf_messen(anzahl: int, arbeit: Path) -> dict:
         return {"massnahmen": anzahl, "hinweis": "nicht messbar: scripts/pdf.py gibt es auf diesem Stand noch nicht"}
     print(f"… PDF mit {anzahl} Maßnahmen", file=sys.stderr, flush=True)
     projekt = projekt_mit_daten(arbeit / f"projekt-pdf-{anzahl}", anzahl)
-    site = arbeit / f"site-pdf-{anzahl}"
-    bau = messe([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)], projekt, arbeit / "pdf-build.log")
-    if bau["code"] != 0:
-        return {"massnahmen": anzahl, "hinweis": "Bau für das PDF fehlgeschlagen", "build": bau}
     ziel = arbeit / "konzept.pdf"
-    ergebnis = messe([sys.executable, str(skript), "--site-dir", str(site), "--out", str(ziel),
-                      "--data-dir", str(projekt / "data"), "--config", str(projekt / "mkdocs.yml")], projekt,
-                     arbeit / "pdf.log")
+    # The PDF renders its chapters itself (no site build first).
+    ergebnis = messe([sys.executable, str(skript), "--out", str(ziel), "--config", str(projekt / "mkdocs.yml")],
+                     projekt, arbeit / "pdf.log")
     ergebnis["massnahmen"] = anzahl
     if ziel.exists():
         ergebnis["pdf_mb"] = round(ziel.stat().st_size / 2**20, 2)
@@ -362,9 +353,8 @@ def lighthouse(site: Path, seite: str | None, arbeit: Path, laeufe: int = 3) -> 
     if ARGS.ohne_lighthouse or befehl is None or seite is None:
         return {"hinweis": "nicht gemessen: Lighthouse fehlt (npm ci) oder --ohne-lighthouse"}
     print(f"… Lighthouse auf {seite}", file=sys.stderr, flush=True)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_GzipHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/{seite.removesuffix('index.html')}"
+    server = starte_server(site)
+    url = server.url(seite.removesuffix("index.html"))
     ergebnisse = []
     try:
         for lauf in range(laeufe):
@@ -372,7 +362,7 @@ def lighthouse(site: Path, seite: str | None, arbeit: Path, laeufe: int = 3) -> 
             subprocess.run([*befehl, url, "--only-categories=performance", "--output=json",
                             f"--output-path={bericht}", "--quiet",
                             "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
-                           env=dict(UMGEBUNG, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium")),
+                           env=dict(UMGEBUNG, CHROME_PATH=CHROMIUM),
                            check=False, timeout=600, capture_output=True)
             if not bericht.exists():
                 continue
@@ -385,33 +375,11 @@ def lighthouse(site: Path, seite: str | None, arbeit: Path, laeufe: int = 3) -> 
                                "bytes_kb": round(audits["total-byte-weight"]["numericValue"] / 1024),
                                "dom_elemente": audits.get("dom-size", {}).get("numericValue")})
     finally:
-        server.shutdown()
+        server.stop()
     if not ergebnisse:
         return {"seite": seite, "hinweis": "Lighthouse schrieb keinen Bericht"}
     mitte = sorted(ergebnisse, key=lambda e: e["performance"])[len(ergebnisse) // 2]
     return {"seite": seite, **mitte, "alle_performance": [e["performance"] for e in ergebnisse]}
-
-
-class _GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, text compressed with gzip when the browser accepts it (as on GitHub Pages)."""
-
-    def log_message(self, *args):  # no request log on the console
-        pass
-
-    def send_head(self):
-        pfad = Path(self.translate_path(self.path))
-        if pfad.is_dir():
-            pfad = pfad / "index.html"
-        if (pfad.suffix in (".html", ".css", ".js", ".json", ".svg") and pfad.is_file()
-                and "gzip" in self.headers.get("Accept-Encoding", "")):
-            inhalt = gzip.compress(pfad.read_bytes(), 6)
-            self.send_response(200)
-            self.send_header("Content-Type", self.guess_type(str(pfad)))
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(inhalt)))
-            self.end_headers()
-            return io.BytesIO(inhalt)
-        return super().send_head()
 
 
 # --- Report ---------------------------------------------------------------------------------------------------

@@ -127,14 +127,16 @@ _geschrieben = _Geschrieben()
 
 
 def beiseite(config: MkDocsConfig) -> None:
-    """Before MkDocs empties the site folder: puts its measure pages aside, to be kept where unchanged.
+    """Before MkDocs empties the site folder again for `make serve`'s next build: puts the measure pages this
+    process wrote there aside, to be kept where unchanged. Any other build empties the folder as MkDocs does.
 
     Emptying and refilling the folder cost two file-system operations per measure page on each rebuild of
     `make serve`, more than the rest of a rebuild at 1,000 measures on a busy disk.
     """
     site = Path(config.site_dir)
-    if not (site / LAGER).exists() and (site / adressen.MASSNAHMEN_ORDNER).is_dir():
-        (site / adressen.MASSNAHMEN_ORDNER).rename(site / LAGER)
+    if _geschrieben.site != site or (site / LAGER).exists() or not (site / adressen.MASSNAHMEN_ORDNER).is_dir():
+        return
+    (site / adressen.MASSNAHMEN_ORDNER).rename(site / LAGER)
 
 
 def _zurueckholen(site: Path, daten: m.Konzeptdaten) -> bool:

@@ -1,7 +1,7 @@
 """Small accessibility repairs of Material's HTML that the theme offers no setting for.
 
 Each repair is a narrow text change on the built HTML. If a Material update changes the markup, the repair no
-longer matches and the axe test in tests/test_browser_barrierefreiheit.py fails: then adapt the pattern here.
+longer matches and the axe test in tests/browser/test_browser_barrierefreiheit.py fails: then adapt the pattern here.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ class Statusart(NamedTuple):
     """A status of a measure: its German name and its colour.
 
     The colour is the text colour of the status mark and the fill of its bar in the charts, where white numbers
-    stand on it: at least 4.5:1 against white either way (WCAG 1.4.3 and 1.4.11; tests/test_begriffe.py).
+    stand on it: at least 4.5:1 against white either way (WCAG 1.4.3 and 1.4.11; tests/einheit/test_begriffe.py).
     """
 
     name: str
@@ -84,7 +84,7 @@ MEILENSTEIN_STATUS = {
 }
 
 # The name of each field of a measure, in the order of data/schema/measures.schema.json: the labels of the card,
-# the CSV columns, the lines of `make diff` and the issue forms (tests/test_workflows.py holds them to it).
+# the CSV columns, the lines of `make diff` and the issue forms (tests/mitwirken/test_workflows.py holds them to it).
 FELDNAMEN = {
     "id": "Nr.",
     "titel": "Titel",

@@ -2,7 +2,7 @@
 
 Aufruf: python scripts/lighthouse.py [SITE-ORDNER] [--nur-barrierefreiheit]
 Writes build/lighthouse/<seite>.json. Performance is measured on this machine (2 shared cores): noisy, so no test
-asserts it; the accessibility score is deterministic and tests/test_browser_lighthouse.py asserts it.
+asserts it; the accessibility score is deterministic and tests/browser/test_browser_lighthouse.py asserts it.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def zu_pruefende_seiten(site: Path) -> dict[str, str]:
 
 def lighthouse(url: str, ziel: Path, kategorien=KATEGORIEN) -> dict[str, float]:
     """Runs Lighthouse once on url; returns {category: score 0..100}."""
-    umgebung = dict(os.environ, CHROME_PATH=os.environ.get("CHROMIUM", CHROMIUM))
+    umgebung = dict(os.environ, CHROME_PATH=CHROMIUM)
     befehl = [shutil.which("node") or "node", str(LIGHTHOUSE), url, "--quiet", "--output=json",
               f"--output-path={ziel}", f"--chrome-flags={CHROME_FLAGS}", "--locale=de",
               f"--only-categories={','.join(kategorien)}"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import os
 import threading
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -15,8 +16,9 @@ from urllib.parse import urlsplit
 
 from macros.projekt import REPO
 
-# Chromium from Debian (`apt-get install chromium`); the flags keep it quiet and offline.
-CHROMIUM = "/usr/bin/chromium"
+# Chromium from Debian (`apt-get install chromium`), or the program CHROMIUM names; the flags keep it quiet and
+# offline. The browser tests, Lighthouse, the screenshots and the benchmark all start this one.
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 
@@ -97,6 +99,12 @@ class Server:
     def stop(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+    def __enter__(self) -> Server:
+        return self
+
+    def __exit__(self, *ausnahme) -> None:
+        self.stop()
 
 
 def starte_server(site: Path, praefix: str | None = None) -> Server:

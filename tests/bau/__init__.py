@@ -1,0 +1,1 @@
+"""Assertions on the built site: pages, content, history, HTML repairs, valid HTML."""

@@ -1,0 +1,1 @@
+"""Tests that drive Chromium through Playwright; fixtures.py holds their fixtures (a pytest plugin)."""

@@ -1,0 +1,118 @@
+"""Browser fixtures: the session-built site served on 127.0.0.1 under its real path, one Chromium per session.
+
+Loaded as a pytest plugin from conftest.py. A missing Chromium, Playwright or node_modules makes the tests FAIL
+with a message saying how to install it; they never skip.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from hilfen import ROOT
+
+from macros.entwicklung.lokale_site import CHROMIUM, CHROMIUM_ARGS, seiten_der_site, starte_server
+
+NODE_MODULES = ROOT / "node_modules"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def brauche_chromium() -> str:
+    """The Chromium binary, or a failed test that says how to install it."""
+    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
+        pytest.fail(f"Chromium fehlt ({CHROMIUM}). Installieren: `sudo apt-get install chromium` "
+                    "(Debian; .ci/run macht das auf CI) oder CHROMIUM=/pfad/zu/chromium setzen.", pytrace=False)
+    return CHROMIUM
+
+
+def brauche_node_modules(datei: Path = AXE) -> Path:
+    """A file from node_modules, or a failed test that says how to install the npm packages."""
+    if not datei.is_file():
+        pytest.fail(f"{datei.relative_to(ROOT)} fehlt. Installieren: `make npm` (führt `npm ci` aus; braucht "
+                    "Node 18.19 oder neuer und npm: `sudo apt-get install nodejs npm`).", pytrace=False)
+    return datei
+
+
+def node() -> str:
+    """The node binary, or a failed test that says how to install it."""
+    pfad = shutil.which("node")
+    if pfad is None:
+        pytest.fail("node fehlt. Installieren: `sudo apt-get install nodejs npm`, dann `make npm`.", pytrace=False)
+    return pfad
+
+
+# --- Fixtures ------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The session-built site on http://127.0.0.1:<port>/<path of site_url>/."""
+    laufend = starte_server(site)
+    yield laufend
+    laufend.stop()
+
+
+@pytest.fixture(scope="session")
+def seiten(site) -> list[str]:
+    """Every built page (relative to the site root)."""
+    return seiten_der_site(site)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session."""
+    programm = brauche_chromium()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("Python-Paket playwright fehlt. Installieren: `make test` (richtet .venv aus requirements.txt "
+                    "ein).", pytrace=False)
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=programm, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def desktop(browser):
+    """One desktop-sized tab, reused by the tests (each test navigates where it needs)."""
+    kontext = browser.new_context(viewport=DESKTOP, locale="de-DE", service_workers="block")
+    yield kontext.new_page()
+    kontext.close()
+
+
+# --- One walk over every page, shared by the axe and the privacy tests -------------------------------------
+
+AXE_OPTIONEN = {"resultTypes": ["violations"]}  # every rule axe runs by default (WCAG 2.x A/AA and best practice)
+
+
+@pytest.fixture(scope="session")
+def rundgang(browser, server, seiten):
+    """Loads every page at desktop width once; per page: axe violations, every request, failed responses."""
+    axe = brauche_node_modules(AXE)
+    kontext = browser.new_context(viewport=DESKTOP, locale="de-DE", service_workers="block")
+    seite = kontext.new_page()
+    ergebnis: dict[str, dict] = {}
+    aktuell: dict[str, list] = {"anfragen": [], "fehler": []}
+    kontext.on("request", lambda anfrage: aktuell["anfragen"].append(anfrage.url))
+    kontext.on("response", lambda antwort: antwort.status >= 400 and aktuell["fehler"].append(
+        f"{antwort.status} {antwort.url}"))
+    kontext.on("requestfailed", lambda anfrage: aktuell["fehler"].append(f"fehlgeschlagen {anfrage.url}"))
+    for pfad in seiten:
+        aktuell = {"anfragen": [], "fehler": []}
+        antwort = seite.goto(server.url(pfad), wait_until="networkidle")
+        seite.add_script_tag(path=str(axe))
+        befund = seite.evaluate("(optionen) => axe.run(document, optionen)", AXE_OPTIONEN)
+        ergebnis[pfad] = {
+            "status": antwort.status if antwort else None,
+            "verstoesse": [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5], v["help"])
+                           for v in befund["violations"]],
+            **aktuell,
+        }
+    kontext.close()
+    return ergebnis

@@ -1,0 +1,1 @@
+"""The PDF edition, really built with WeasyPrint."""

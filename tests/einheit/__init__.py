@@ -1,0 +1,1 @@
+"""Unit tests: loader, schema, rendering, escaping, charts, open data, timeline — functions called directly."""
