@@ -40,7 +40,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     vorhandene = {datei.src_uri for datei in files}
     for pfad, inhalt in seiten.erzeugte_seiten(daten, vorhandene, stichtag_fuer(config), einzeln).items():
         files.append(File.generated(config, pfad, content=inhalt, inclusion=InclusionLevel.NOT_IN_NAV))
-    files.append(File.generated(config, statusfarben.STYLESHEET, content=statusfarben.stylesheet()))
+    files.append(File.generated(config, statusfarben.DATEI, content=statusfarben.css()))
     for datei in () if einzeln else massnahmenseiten.verweisziele(config, daten):
         files.append(datei)
     return weblink.pdf_fuer_site(files, config, daten.konzept.pdf_datei)

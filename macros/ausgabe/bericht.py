@@ -245,6 +245,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("bis", metavar="BIS", help="Revision, fassung-Tag oder Datum (JJJJ-MM-TT)")
     parser.add_argument("--pdf", type=Path, metavar="DATEI", help="den Bericht zusätzlich als PDF schreiben")
     argumente = parser.parse_args(argv)
+    if not argumente.von.strip() or not argumente.bis.strip():
+        parser.error("VON oder BIS fehlt")   # make bericht passes an empty argument for a missing one
     try:
         bericht = erstelle(Path.cwd(), argumente.von, argumente.bis)
     except BerichtFehler as fehler:

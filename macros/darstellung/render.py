@@ -152,9 +152,8 @@ def kennzahlen_tabelle(daten: m.Konzeptdaten, feld_id: str | None, ohne_feld: bo
 
 
 def kennzahl(daten: m.Konzeptdaten, kennzahl_id: str) -> str:
-    """One figure inline, e.g. '1.064 Personen (Stand 31.12.2017)'."""
-    zahl = daten.kennzahl(kennzahl_id)
-    return _render("kennzahl.html", k=zahl, quelle=daten.quellen[zahl.quelle[0]])
+    """One figure inline, e.g. '1.064 Personen' (the chapter names its date with stichtag())."""
+    return _render("kennzahl.html", k=daten.kennzahl(kennzahl_id))
 
 
 def ziele(daten: m.Konzeptdaten, feld_id: str) -> str:

@@ -22,7 +22,7 @@ DRUCK_CSS = VORLAGE / "druck.css"
 def stylesheets() -> list[Path | str]:
     """The print document's stylesheets: the status colours (the CSS text the site's status.css is written
     from, statusfarben.py), then druck.css."""
-    return [statusfarben.stylesheet(), DRUCK_CSS]
+    return [statusfarben.css(), DRUCK_CSS]
 UEBERBLICK = "Überblick"  # the start page's h1 is the document's title, which the cover already shows
 
 
