@@ -34,8 +34,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Adds the measure pages' shell (or a page per measure), a page per working group, the further pages of
-    long lists (not to the navigation), the status stylesheet, each measure page as a link target, and the PDF
-    if it is built."""
+    long lists (not to the navigation), the status stylesheet, each measure page as a link target, and the PDF if
+    it is built."""
     daten, einzeln = daten_fuer(config), bloecke.vergleichsbau()
     vorhandene = {datei.src_uri for datei in files}
     for pfad, inhalt in seiten.erzeugte_seiten(daten, vorhandene, stichtag_fuer(config), einzeln).items():

@@ -44,9 +44,10 @@ class Makros:
         """Table and cards of the measures of one field (for its chapter); long lists over several pages."""
         druck = druckfassung(self.env.conf)
         if druck is not None:
-            return druck.massnahmen(self.daten, feld_id, self.wurzel, stichtag_fuer(self.env.conf))
-        return bloecke.ohne_markdown(render.massnahmen_im_feld(self.daten, feld_id, seite, self.wurzel,
-                                                               stichtag_fuer(self.env.conf)))
+            html = druck.massnahmen(self.daten, feld_id, self.wurzel, stichtag_fuer(self.env.conf))
+        else:
+            html = render.massnahmen_im_feld(self.daten, feld_id, seite, self.wurzel, stichtag_fuer(self.env.conf))
+        return bloecke.ohne_markdown(html)
 
     def status_uebersicht(self, feld_id: str | None = None) -> str:
         """Status chart (SVG) with its table; without a field also one stacked bar per field."""

@@ -40,7 +40,7 @@ from pathlib import Path
 
 from macros.darstellung import adressen
 from macros.entwicklung.lokale_site import CHROMIUM, CHROMIUM_ARGS, starte_server
-from macros.entwicklung.mkdocs_bau import BIN
+from macros.entwicklung.mkdocs_bau import BIN, mkdocs_befehl
 from macros.entwicklung.mkdocs_bau import UMGEBUNG as MKDOCS_UMGEBUNG
 from macros.entwicklung.projektkopie import projektkopie
 from macros.entwicklung.synthetische_daten import schreibe
@@ -213,8 +213,7 @@ def groesse_messen(anzahl: int, arbeit: Path) -> dict:
     for _ in range(ARGS.wiederholungen):
         for art in BAUARTEN:
             shutil.rmtree(sites[art], ignore_errors=True)
-            befehl = [str(BIN / "mkdocs"), "build", "--site-dir", str(sites[art])]
-            laeufe[art].append(messe(befehl + (["--strict"] if art == "build" else []), quellen[art],
+            laeufe[art].append(messe(mkdocs_befehl(sites[art], strict=art == "build"), quellen[art],
                                      arbeit / f"{art}-{anzahl}.log"))
     for art in BAUARTEN:
         ergebnis[art] = min(laeufe[art], key=lambda lauf: lauf["sekunden"] or float("inf"))

@@ -83,16 +83,47 @@ def inhalt(daten: m.Konzeptdaten, geschichte: Versionsgeschichte, massnahme: m.M
         verlauf.massnahme_aenderungen(geschichte, massnahme, daten)
 
 
-def sucheintraege(massnahme: m.Massnahme, seiteninhalt: str, suche: str) -> list[dict]:
-    """The page's entries in the search index, made by Material's indexer as for a page MkDocs built.
+class Sucheintraege:
+    """The measure pages' entries in the search index, made by Material's indexer as for pages MkDocs built.
 
-    With suche "titel" (large catalogues, seitenteilung.suche_fuer) all of the page but the card's heading
-    and the link back is data-search-exclude: the indexer then sees only those two, in their place.
+    With suche "titel" (large catalogues, seitenteilung.suche_fuer) all of a page but the card's heading and the
+    link back is data-search-exclude: the indexer then sees only those two, in their place. Their entries differ
+    from page to page only in address and title; for a title of plain words (nothing the indexer escapes or
+    folds) they are the first page's with those two put in, once two pages indexed in full agreed on that.
     """
-    if suche == "titel":
-        seiteninhalt = f"<article>{_TITELZEILE.search(seiteninhalt).group(0)}</article>\n{seiten.ZURUECK}"
-    return _indexiert(adressen.massnahme(massnahme.id), seiten.massnahme_titel(massnahme),
-                      seiteninhalt)
+
+    def __init__(self, suche: str) -> None:
+        self.suche = suche
+        self.muster: tuple[m.Massnahme, list[dict]] | None = None
+        self.geprueft = False
+
+    def __call__(self, massnahme: m.Massnahme, seiteninhalt: str) -> list[dict]:
+        url, titel = adressen.massnahme(massnahme.id), seiten.massnahme_titel(massnahme)
+        if self.suche != "titel":
+            return _indexiert(url, titel, seiteninhalt)
+        einfach = _SCHLICHT.fullmatch(massnahme.titel) is not None
+        if einfach and self.muster is not None and self.geprueft:
+            return self._wie_muster(massnahme)
+        kopf = _TITELZEILE.search(seiteninhalt).group(0)
+        eintraege = _indexiert(url, titel, f"<article>{kopf}</article>\n{seiten.ZURUECK}")
+        if einfach and self.muster is None:
+            self.muster = (massnahme, eintraege)
+        elif einfach and not self.geprueft:
+            self.geprueft = self._wie_muster(massnahme) == eintraege
+            if not self.geprueft:
+                self.muster = None  # pages differ in more than address and title: index every one in full
+        return eintraege
+
+    def _wie_muster(self, massnahme: m.Massnahme) -> list[dict]:
+        vorbild, eintraege = self.muster
+        ersetzt = {seiten.massnahme_titel(vorbild): seiten.massnahme_titel(massnahme),
+                   f"{vorbild.id} {vorbild.titel}": f"{massnahme.id} {massnahme.titel}"}
+        return [{**e, "location": e["location"].replace(vorbild.anker, massnahme.anker),
+                 "title": ersetzt.get(e["title"], e["title"])} for e in eintraege]
+
+
+# A title the indexer takes as it is: no character it escapes, no line break, no doubled or outer space.
+_SCHLICHT = re.compile(r"[^&<>\s]+(?: [^&<>\s]+)*")
 
 
 @lru_cache(maxsize=20_000)
@@ -127,14 +158,16 @@ _geschrieben = _Geschrieben()
 
 
 def beiseite(config: MkDocsConfig) -> None:
-    """Before MkDocs empties the site folder: puts its measure pages aside, to be kept where unchanged.
+    """Before MkDocs empties the site folder again for `make serve`'s next build: puts the measure pages this
+    process wrote there aside, to be kept where unchanged. Any other build empties the folder as MkDocs does.
 
     Emptying and refilling the folder cost two file-system operations per measure page on each rebuild of
     `make serve`, more than the rest of a rebuild at 1,000 measures on a busy disk.
     """
     site = Path(config.site_dir)
-    if not (site / LAGER).exists() and (site / adressen.MASSNAHMEN_ORDNER).is_dir():
-        (site / adressen.MASSNAHMEN_ORDNER).rename(site / LAGER)
+    if _geschrieben.site != site or (site / LAGER).exists() or not (site / adressen.MASSNAHMEN_ORDNER).is_dir():
+        return
+    (site / adressen.MASSNAHMEN_ORDNER).rename(site / LAGER)
 
 
 def _zurueckholen(site: Path, daten: m.Konzeptdaten) -> bool:
@@ -180,12 +213,12 @@ def schreibe(config: MkDocsConfig, daten: m.Konzeptdaten, geschichte: Versionsge
     vorher = _geschrieben.inhalte if behalten and _geschrieben.site == site and \
         _geschrieben.schale == hash(schale) else {}
     jetzt: dict[str, int] = {}
-    suche = seitenteilung.suche_fuer(len(daten.massnahmen), eigene_seite=True)
+    sucheintraege = Sucheintraege(seitenteilung.suche_fuer(len(daten.massnahmen), eigene_seite=True))
     eintraege: list[dict] = []
     geschrieben = 0
     for x in daten.massnahmen:
         seiteninhalt = inhalt(daten, geschichte, x, stichtag)
-        eintraege.extend(sucheintraege(x, seiteninhalt, suche))
+        eintraege.extend(sucheintraege(x, seiteninhalt))
         jetzt[x.anker] = hash(seiteninhalt)
         if vorher.get(x.anker) == jetzt[x.anker]:
             continue

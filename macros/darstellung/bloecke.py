@@ -1,4 +1,4 @@
-"""The long lists of measures (the macros' and the working group pages') as finished HTML that skips Markdown.
+"""The macros' long lists of measures as finished HTML that skips Markdown.
 
 A chapter's 50 cards or the overview's 200 rows are finished HTML; Python-Markdown's raw-HTML parser took
 longer over them than rendering them did, most of a build at 10,000 measures. The macro leaves a placeholder

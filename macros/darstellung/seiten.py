@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from macros.darstellung import adressen, arbeitsgruppen, bloecke, render, seitenteilung
+from macros.darstellung import adressen, arbeitsgruppen, render, seitenteilung
 from macros.darstellung.render import seiten_url
 from macros.daten import faelligkeit
 from macros.daten import model as m
@@ -54,12 +54,6 @@ def seiteninhalt(daten: m.Konzeptdaten, massnahme: m.Massnahme, stichtag: faelli
     return f"{seitenkopf(massnahme_titel(massnahme))}{massnahme_rumpf(daten, massnahme, stichtag)}\n"
 
 
-def html_seite(markdown: str) -> str:
-    """A generated page whose body is finished HTML (render_macros: false), its body past Markdown (bloecke)."""
-    kopf, ende, rumpf = markdown.partition("\n---\n\n")
-    return f"{kopf}{ende}{bloecke.ohne_markdown(rumpf.rstrip())}\n" if ende else markdown
-
-
 def folgeseite(titel: str, aufruf: str) -> str:
     """The Markdown of page 2, 3 … of a long list: a cleaned title and one macro call.
 
@@ -82,7 +76,7 @@ def erzeugte_seiten(daten: m.Konzeptdaten, vorhandene: set[str], stichtag: faell
         seiten = {adressen.massnahme_datei(x.id): seiteninhalt(daten, x, stichtag) for x in daten.massnahmen}
     else:
         seiten = {SCHALE: seitenkopf(SCHALE_TITEL)} if daten.massnahmen else {}
-    seiten.update({pfad: html_seite(text) for pfad, text in arbeitsgruppen.seiten(daten, stichtag).items()})
+    seiten.update(arbeitsgruppen.seiten(daten, stichtag))
     for feld in daten.handlungsfelder:
         if feld.seite not in vorhandene:
             continue

@@ -15,14 +15,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hilfen import ROOT, mkdocs_build
+from hilfen import ROOT, mkdocs_build, projektkopie
 from material.plugins.search.plugin import SearchIndex
 
 from macros.ausgabe import massnahmenseiten
 from macros.darstellung import adressen, bloecke, seiten, seitenteilung
 from macros.daten.loader import lade_daten
 from macros.entwicklung.lokale_site import starte_server
-from macros.entwicklung.projektkopie import projektkopie
 from macros.entwicklung.synthetische_daten import schreibe
 
 EPOCHE = "1764547200"  # 2025-12-01, for both builds of a comparison
@@ -31,8 +30,8 @@ PLATZHALTER = (seiten.SCHALE_ANKER, seiten.SCHALE_TITEL, seiten.SCHALE_INHALT, "
 
 def bau(projekt: Path, ziel: Path, vergleich: bool) -> Path:
     """`mkdocs build --strict` of projekt into ziel, with the shortcuts or as the comparison build."""
-    umgebung = {"SOURCE_DATE_EPOCH": EPOCHE, bloecke.VERGLEICHSBAU: "1" if vergleich else ""}
-    ergebnis = mkdocs_build(projekt, ziel, umgebung=umgebung, timeout=1200)
+    ergebnis = mkdocs_build(projekt, ziel, timeout=1200, umgebung={
+        "SOURCE_DATE_EPOCH": EPOCHE, bloecke.VERGLEICHSBAU: "1" if vergleich else "0"})
     assert ergebnis.returncode == 0, ergebnis.stderr
     return ziel
 
