@@ -25,16 +25,18 @@ test: $(PYTHON_BEREIT) $(NODE_BEREIT) system ## Run every test (installs Chromiu
 check: $(PYTHON_BEREIT) ## Validate the data only; prints every error with its line.
 	$(BIN)/python scripts/check.py
 
-# MkDocs empties its site folder before it builds: build into site.neu/ and replace site/ only when the site
-# and its PDF both succeeded, so a failed build never leaves a half-built site.
-build: $(PYTHON_BEREIT) system ## Check the data, then build the site and its PDF into site/.
+# The PDF comes first (build/druck/), the site build copies it in and links it with its size
+# (macros/ausgabe/druck/weblink.py). MkDocs empties its site folder before it builds: build into site.neu/ and
+# replace site/ only when both succeeded, so a failed build never leaves a half-built site.
+build: $(PYTHON_BEREIT) system ## Check the data, then build the PDF and the site (which links it) into site/.
 	$(BIN)/python scripts/check.py
+	$(BIN)/python scripts/pdf.py
 	rm -rf site.neu
-	{ $(BIN)/mkdocs build --strict --site-dir site.neu && $(BIN)/python scripts/pdf.py --site-dir site.neu; } \
-	  || { rm -rf site.neu; exit 1; }
+	$(BIN)/mkdocs build --strict --site-dir site.neu || { rm -rf site.neu; exit 1; }
 	rm -rf site && mv site.neu site
 
-pdf: build ## The whole concept as an accessible A4 PDF in site/ (the build makes it).
+pdf: $(PYTHON_BEREIT) system ## The whole concept as an accessible A4 PDF in build/druck/ (`make serve` links it then).
+	$(BIN)/python scripts/pdf.py
 
 diff: $(PYTHON_BEREIT) ## What a change does to the measures, as German Markdown (DIFF_BASE=rev; default: merge-base with main).
 	@$(BIN)/python scripts/diff_measures.py $(if $(DIFF_BASE),"$(DIFF_BASE)") $(if $(GITHUB_STEP_SUMMARY),--ausgabe "$(GITHUB_STEP_SUMMARY)")
@@ -50,7 +52,7 @@ lint: $(PYTHON_BEREIT) $(NODE_BEREIT) ## Lint the Python code and the workflows 
 bench: $(PYTHON_BEREIT) system ## Measure check, build, PDF and reload at 100 to 10,000 measures (BENCH_ARGS=…).
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
-bench-pdf: $(PYTHON_BEREIT) system ## Time and peak memory of the PDF for the real data and 2,500 synthetic measures.
+bench-pdf: $(PYTHON_BEREIT) system ## Time, peak memory and pages of the PDF: real data, 2,500 and 10,000 measures.
 	$(BIN)/python scripts/bench_pdf.py
 
 lighthouse: build $(NODE_BEREIT) ## Lighthouse scores of the start page, the largest page and the overview.

@@ -9,6 +9,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from macros.ausgabe import kalender, offene_daten, versionsgeschichte
+from macros.ausgabe.druck import weblink
 from macros.baudaten import daten_fuer, stichtag_fuer
 from macros.darstellung import barrierefrei, seiten, statusfarben, uebersicht, verlauf
 from macros.projekt import Projekt
@@ -22,13 +23,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Adds a page per measure and per working group, the further pages of long lists (not to the navigation), and
-    the status stylesheet."""
+    """Adds a page per measure and per working group, the further pages of long lists (not to the navigation),
+    the status stylesheet, and the PDF if it is built."""
+    daten = daten_fuer(config)
     vorhandene = {datei.src_uri for datei in files}
-    for pfad, inhalt in seiten.erzeugte_seiten(daten_fuer(config), vorhandene, stichtag_fuer(config)).items():
+    for pfad, inhalt in seiten.erzeugte_seiten(daten, vorhandene, stichtag_fuer(config)).items():
         files.append(File.generated(config, pfad, content=inhalt, inclusion=InclusionLevel.NOT_IN_NAV))
-    files.append(File.generated(config, statusfarben.STYLESHEET, content=statusfarben.stylesheet()))
-    return files
+    files.append(File.generated(config, statusfarben.DATEI, content=statusfarben.css()))
+    return weblink.pdf_fuer_site(files, config, daten.konzept.pdf_datei)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

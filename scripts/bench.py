@@ -224,14 +224,10 @@ def pdf_messen(anzahl: int, arbeit: Path) -> dict:
         return {"massnahmen": anzahl, "hinweis": "nicht messbar: scripts/pdf.py gibt es auf diesem Stand noch nicht"}
     print(f"… PDF mit {anzahl} Maßnahmen", file=sys.stderr, flush=True)
     projekt = projekt_mit_daten(arbeit / f"projekt-pdf-{anzahl}", anzahl)
-    site = arbeit / f"site-pdf-{anzahl}"
-    bau = messe(mkdocs_befehl(site), projekt, arbeit / "pdf-build.log")
-    if bau["code"] != 0:
-        return {"massnahmen": anzahl, "hinweis": "Bau für das PDF fehlgeschlagen", "build": bau}
     ziel = arbeit / "konzept.pdf"
-    ergebnis = messe([sys.executable, str(skript), "--site-dir", str(site), "--out", str(ziel),
-                      "--data-dir", str(projekt / "data"), "--config", str(projekt / "mkdocs.yml")], projekt,
-                     arbeit / "pdf.log")
+    # The PDF renders its chapters itself (no site build first).
+    ergebnis = messe([sys.executable, str(skript), "--out", str(ziel), "--config", str(projekt / "mkdocs.yml")],
+                     projekt, arbeit / "pdf.log")
     ergebnis["massnahmen"] = anzahl
     if ziel.exists():
         ergebnis["pdf_mb"] = round(ziel.stat().st_size / 2**20, 2)

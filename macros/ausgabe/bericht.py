@@ -226,9 +226,8 @@ def schreibe_pdf(bericht: Bericht, ziel: Path) -> int:
     """Writes the report as a tagged A4 PDF (PDF/UA-1, German) in the print design; returns its pages."""
     from macros.ausgabe.druck import dokument, schreiben  # noqa: PLC0415 - WeasyPrint only when a PDF is asked for
 
-    blaetter = [blatt.as_uri() for blatt in (*dokument.STYLESHEETS, VORLAGE.with_suffix(".css"))]
-    ziel.parent.mkdir(parents=True, exist_ok=True)
-    return schreiben.schreibe_pdf(als_html(bericht, blaetter), ziel, basis=ziel.parent)
+    return schreiben.schreibe_pdf(als_html(bericht, []), ziel, sprache="de",
+                                  stylesheets=[*dokument.stylesheets(), VORLAGE.with_suffix(".css")])
 
 
 class _Argumente(argparse.ArgumentParser):
@@ -246,6 +245,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("bis", metavar="BIS", help="Revision, fassung-Tag oder Datum (JJJJ-MM-TT)")
     parser.add_argument("--pdf", type=Path, metavar="DATEI", help="den Bericht zusätzlich als PDF schreiben")
     argumente = parser.parse_args(argv)
+    if not argumente.von.strip() or not argumente.bis.strip():
+        parser.error("VON oder BIS fehlt")   # make bericht passes an empty argument for a missing one
     try:
         bericht = erstelle(Path.cwd(), argumente.von, argumente.bis)
     except BerichtFehler as fehler:

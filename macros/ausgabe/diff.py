@@ -61,7 +61,7 @@ def standard_basis(repo: Path) -> tuple[str, str]:
 
 
 @dataclasses.dataclass(frozen=True)
-class Fassung:
+class Revision:
     """One revision's data: checked by the loader (for the names behind ids), and the text of its measures
     (compared by vergleich.vergleiche)."""
 
@@ -69,7 +69,7 @@ class Fassung:
     massnahmen_text: str
 
 
-def lade_revision(repo: Path, revision: str | None) -> Fassung | None:
+def lade_revision(repo: Path, revision: str | None) -> Revision | None:
     """The checked data of a revision (None: the working tree); None if that revision has no data/ folder."""
     if revision is None:
         return _lade(repo / "data", ARBEITSKOPIE)
@@ -84,12 +84,12 @@ def lade_revision(repo: Path, revision: str | None) -> Fassung | None:
         return _lade(Path(ordner) / "data", revision, frueher=True)
 
 
-def _lade(data_dir: Path, name: str, frueher: bool = False) -> Fassung:
+def _lade(data_dir: Path, name: str, frueher: bool = False) -> Revision:
     try:
         daten = lade_daten(data_dir, frueher=frueher)
     except DatenFehler as fehler:
         raise Abbruch(f"Die Daten in „{name}“ sind fehlerhaft:\n{fehler.bericht()}") from None
-    return Fassung(daten, (data_dir / MASSNAHMEN_DATEI).read_bytes().decode("utf-8-sig"))
+    return Revision(daten, (data_dir / MASSNAHMEN_DATEI).read_bytes().decode("utf-8-sig"))
 
 
 # --- Comparing ----------------------------------------------------------------------------------
@@ -106,7 +106,7 @@ class Vergleich:
         return not (self.neu or self.geaendert or self.entfallen or self.fehler)
 
 
-def vergleiche(alt: Fassung | None, neu: Fassung) -> Vergleich:
+def vergleiche(alt: Revision | None, neu: Revision) -> Vergleich:
     """Added, changed and retired measures (vergleich.vergleiche), and every breach of id stability."""
     aenderungen = vergleich.vergleiche(alt.massnahmen_text if alt else None, neu.massnahmen_text)
     if aenderungen is None:   # both versions passed the loader, so this cannot happen

@@ -33,11 +33,25 @@ def seiten(daten: m.Konzeptdaten, stichtag: faelligkeit.Stichtag) -> dict[str, s
     return ergebnis
 
 
+TITEL_HOECHSTENS = 30   # the page's own part of <title> (the site's name follows; 70 characters in all)
+
+
+def seitentitel(gruppe: Gruppe) -> str:
+    """A short title for the browser tab: the group's name, or a shorter one that still says which group."""
+    felder = ", ".join(feld.titel for feld in gruppe.felder)
+    if gruppe.gremium.art == "arbeitsgruppe":
+        kandidaten = [gruppe.gremium.name, f"AG {felder}", f"AG {felder.replace(' und ', ', ')}", felder]
+    else:
+        kandidaten = [gruppe.gremium.name, gruppe.gremium.art.capitalize()]
+    kandidaten = [seitenteilung.sicherer_titel(k) for k in kandidaten]
+    return next((k for k in kandidaten if len(k) <= TITEL_HOECHSTENS), kandidaten[-1][:TITEL_HOECHSTENS])
+
+
 def seiteninhalt(daten: m.Konzeptdaten, gruppe: Gruppe, stichtag: faelligkeit.Stichtag, seite: int = 1) -> str:
     """A group page: a safe title, then finished HTML (render_macros: false, as on the measure pages)."""
-    titel = seitenteilung.sicherer_titel(gruppe.gremium.name)
+    titel = seitentitel(gruppe)
     if seite > 1:
-        titel = f"{titel}: Maßnahmen, Seite {seite}"
+        titel = f"{titel}, Seite {seite}"
     wurzel = "../../" if seite == 1 else "../../../"
     # Further pages stay out of the search index: every measure is found on its own page already.
     suche = "search:\n  exclude: true\n" if seite > 1 else ""

@@ -80,6 +80,23 @@ INHALT_IM_MENUE = '<nav class="md-nav md-nav--secondary" aria-label="Inhaltsverz
 # label must point at a control that exists (W3C Nu checker): there the label loses its for.
 INHALT_TITEL = '<label class="md-nav__title" for="__toc">'
 
+# A title of at most 70 characters (html-validate long-title; browsers' tabs and search results cut the rest):
+# a page named from data (a working group's name) drops the site's name Material appends, then is shortened at
+# a word with an ellipsis.
+TITEL = re.compile(r"<title>(?P<text>[^<]*)</title>")
+TITEL_HOECHSTENS = 70
+
+
+def kurzer_titel(text: str) -> str:
+    """The page title within TITEL_HOECHSTENS characters (text is HTML-escaped; so is the result)."""
+    if len(html.unescape(text)) <= TITEL_HOECHSTENS:
+        return text
+    klar = html.unescape(text).rsplit(" - ", 1)[0]
+    if len(klar) > TITEL_HOECHSTENS:
+        klar = klar[:TITEL_HOECHSTENS - 1].rsplit(" ", 1)[0].rstrip(" ,.:;–-") + "…"
+    return html.escape(klar, quote=False)
+
+
 # Trailing spaces at line ends (Material's templates leave thousands): dropped outside <pre> and <textarea>.
 VORFORMATIERT = re.compile(r"(<(pre|textarea)[\s>].*?</\2>)", re.S)
 
@@ -88,6 +105,7 @@ def gueltig(ausgabe: str) -> str:
     """Makes Material's markup valid HTML (html-validate:recommended, W3C Nu checker)."""
     ausgabe = REL_EDIT.sub(r"\1", ausgabe.replace(LEERER_TABINDEX, ""))
     ausgabe = ausgabe.replace("<!doctype html>", "<!DOCTYPE html>", 1)
+    ausgabe = TITEL.sub(lambda t: f"<title>{kurzer_titel(t.group('text'))}</title>", ausgabe, count=1)
     if UMSCHALTER.search(ausgabe):
         ausgabe = UMSCHALTER.sub(rf'\1 form="{ZUSTAND}"', ausgabe)
         ausgabe = ausgabe.replace("</body>", ZUSTANDSFORMULAR + "</body>", 1)

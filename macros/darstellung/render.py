@@ -55,9 +55,10 @@ def massnahme_url(massnahme: m.Massnahme, wurzel: str) -> str:
     return wurzel + adressen.massnahme(massnahme.id)
 
 
-def massnahmen_im_feld(daten: m.Konzeptdaten, feld_id: str, seite: int, wurzel: str,
+def massnahmen_im_feld(daten: m.Konzeptdaten, feld_id: str, seite: int | None, wurzel: str,
                        stichtag: faelligkeit.Stichtag | None = None) -> str:
-    """Table and cards of one field's measures on page `seite` of its chapter, with page links if needed."""
+    """Table and cards of one field's measures on page `seite` of its chapter, with page links if needed
+    (seite None: all of them, unsplit, as the PDF prints them)."""
     feld = daten.handlungsfeld(feld_id)
     liste, oben, unten = geteilt(daten.massnahmen_im_feld(feld_id), seite, seitenteilung.KARTEN_JE_SEITE,
                                  seiten_url(feld.seite), f"Seiten der Maßnahmen im Bereich {feld.titel}", wurzel)
@@ -67,10 +68,12 @@ def massnahmen_im_feld(daten: m.Konzeptdaten, feld_id: str, seite: int, wurzel: 
     return "\n".join(teil for teil in (oben, tabelle, karten, unten) if teil)
 
 
-def geteilt(liste: tuple, seite: int, je_seite: int, verzeichnis: str, beschriftung: str, wurzel: str) -> tuple:
-    """The part of liste on page seite, and page links above and below it (empty when one page holds all)."""
+def geteilt(liste: tuple, seite: int | None, je_seite: int, verzeichnis: str, beschriftung: str,
+            wurzel: str) -> tuple:
+    """The part of liste on page seite, and page links above and below it (empty when one page holds all;
+    seite None: all of liste, without page links)."""
     anzahl = seitenteilung.seitenzahl(len(liste), je_seite)
-    if anzahl == 1:
+    if anzahl == 1 or seite is None:
         return liste, "", ""
     url = lambda n: wurzel + seitenteilung.unterseite(verzeichnis, n)  # noqa: E731
     oben, unten = (blaettern(seite, anzahl, len(liste), je_seite, url, f"{beschriftung} ({wo})")
@@ -116,9 +119,8 @@ def kennzahlen_tabelle(daten: m.Konzeptdaten, feld_id: str | None, ohne_feld: bo
 
 
 def kennzahl(daten: m.Konzeptdaten, kennzahl_id: str) -> str:
-    """One figure inline, e.g. '1.064 Personen (Stand 31.12.2017)'."""
-    zahl = daten.kennzahl(kennzahl_id)
-    return _render("kennzahl.html", k=zahl, quelle=daten.quellen[zahl.quelle[0]])
+    """One figure inline, e.g. '1.064 Personen' (the chapter names its date with stichtag())."""
+    return _render("kennzahl.html", k=daten.kennzahl(kennzahl_id))
 
 
 def ziele(daten: m.Konzeptdaten, feld_id: str) -> str:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from macros.daten import begriffe as b
 
 # Where the stylesheet lands in the built site.
-STYLESHEET = "assets/stylesheets/status.css"
+DATEI = "assets/stylesheets/status.css"
 
 
-def stylesheet() -> str:
+def css() -> str:
     """The CSS text: one colour per status, the proposal mark, and the proposal colours as custom properties."""
     zeilen = [
         "/* Generated at build time from macros/daten/begriffe.py (the one home of these colours); do not edit. */",

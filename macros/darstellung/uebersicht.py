@@ -98,8 +98,8 @@ def massnahmen_uebersicht(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, 
                    sortierung_der_spalte=SORTIERUNG_DER_SPALTE)
 
 
-def alle_massnahmen(daten: m.Konzeptdaten, seite: int, wurzel: str, stichtag: faelligkeit.Stichtag) -> str:
-    """Page `seite` of the overview, with page links and the filter script.
+def alle_massnahmen(daten: m.Konzeptdaten, seite: int | None, wurzel: str, stichtag: faelligkeit.Stichtag) -> str:
+    """Page `seite` of the overview, with page links and the filter script (seite None: every row, unsplit).
 
     A long catalogue is split over pages; the filter then loads every row from massnahmen/zeilen.json
     (data-daten-url), so it still filters over every measure.

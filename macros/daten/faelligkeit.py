@@ -90,8 +90,8 @@ def hinweise(massnahme: m.Massnahme, tag: dt.date) -> tuple[str, ...]:
             gefunden.append("ueberfaellig")
         elif (letzter - tag).days <= BALD_TAGE:
             gefunden.append("bald_faellig")
-    if massnahme.status not in OHNE_PRUEFUNG and datum_grenzen(massnahme.stand)[0] < monate_vorher(tag,
-                                                                                                   PRUEFUNG_MONATE):
+    geprueft = datum_grenzen(massnahme.stand)[0]
+    if massnahme.status not in OHNE_PRUEFUNG and geprueft < monate_vorher(tag, PRUEFUNG_MONATE):
         gefunden.append("pruefung_faellig")
     return tuple(gefunden)
 

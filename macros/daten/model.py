@@ -181,6 +181,7 @@ class Konzept:
     status: str
     lizenz: Lizenz
     pdf_datei: str
+    adresse: str  # the public address of the site (SITE_URL overrides it in a build)
     untertitel: str | None = None
     beschlossen_am: str | None = None
     hinweis: str | None = None

@@ -38,7 +38,7 @@ class Feldaenderung:
 @dataclass(frozen=True)
 class Massnahmenaenderung:
     """What happened to one measure: NEU, GEAENDERT (felder: each changed field, in the order of
-    begriffe.FELDNAMEN) or ENTFERNT. A new or removed measure's record: Fassung.records([kennung])."""
+    begriffe.FELDNAMEN) or ENTFERNT. A new or removed measure's record: Fassung.datensaetze([kennung])."""
 
     kennung: str
     art: str
@@ -73,7 +73,7 @@ class Fassung:
             self.lesbar = self._alle is not None
         return self._alle
 
-    def records(self, kennungen: list[str]) -> dict[str, dict] | None:
+    def datensaetze(self, kennungen: list[str]) -> dict[str, dict] | None:
         """The records of these ids that exist; parses only their blocks (in one document) where it can. None
         if the version cannot be read."""
         if self.bloecke is not None:

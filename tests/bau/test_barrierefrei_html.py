@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import html
 import re
 
-from macros.darstellung.barrierefrei import ZUSTAND, nav_namen, ohne_leerzeichen_am_zeilenende, tabellen_region
+from macros.darstellung.barrierefrei import (
+    ZUSTAND,
+    kurzer_titel,
+    nav_namen,
+    ohne_leerzeichen_am_zeilenende,
+    tabellen_region,
+)
 
 REGION = re.compile(r'<section class="ik-tabelle" aria-(label|labelledby)="[^"]+"[^>]*tabindex="0">\s*$')
 
@@ -75,3 +82,13 @@ def test_umschalter_ohne_autocomplete_und_ohne_leerzeichen_am_zeilenende(site):
 def test_leerzeichen_im_pre_bleiben():
     text = "<p>a  \n</p><pre>x  \ny  \n</pre>\t\n<textarea>z \n</textarea>"
     assert ohne_leerzeichen_am_zeilenende(text) == "<p>a\n</p><pre>x  \ny  \n</pre>\n<textarea>z \n</textarea>"
+
+
+def test_lange_titel_werden_kurz_und_bleiben_maskiert():
+    kurz_genug = "Quellen - Integrationskonzept Landkreis Rostock"
+    assert kurzer_titel(kurz_genug) == kurz_genug
+    lang = "Arbeitsgruppe Ausbildung und Beschäftigung - Integrationskonzept Landkreis Rostock"
+    assert kurzer_titel(lang) == "Arbeitsgruppe Ausbildung und Beschäftigung"
+    sehr_lang = "Arbeitsgruppe " + "Wort &amp; " * 12 + "- Integrationskonzept Landkreis Rostock"
+    kurz = kurzer_titel(sehr_lang)
+    assert len(html.unescape(kurz)) <= 70 and kurz.endswith("…") and "&amp;" in kurz

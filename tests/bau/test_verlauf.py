@@ -126,7 +126,8 @@ def test_aenderungsverlauf_nennt_geaenderte_massnahmen(probe_site):
     zeile = next(z for z in html.split("<tr>") if "SP-01</a>:" in z)
     assert '<a href="../massnahmen/sp-01/">SP-01</a>: Status: Daueraufgabe → In Umsetzung' in zeile
     assert "Sprachnetzwerk" not in html   # the commit message has no „Änderung:“ line for readers
-    leitlinien = next(z for z in html.split("<tr>") if "../leitlinien/" in z)
+    zeilen = html.split("<tbody>", 1)[1].split("<tr>")   # the table's rows, not the navigation above it
+    leitlinien = next(z for z in zeilen if "../leitlinien/" in z)
     assert '<a href="../leitlinien/">Leitlinien</a> (Anfang der Seite' in leitlinien
     assert "Leitlinien neu gefasst" not in html
     assert len(re.findall(r"<tr>\s*<td class=\"ik-zahl\">", html)) == 3

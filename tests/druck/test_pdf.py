@@ -1,7 +1,8 @@
-"""The PDF edition, really built with WeasyPrint and read back with pypdf, pikepdf and poppler's tools."""
+"""The PDF edition, really built with WeasyPrint and read back with pikepdf, pypdf and poppler's tools."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -14,8 +15,10 @@ import pytest
 from hilfen import ROOT, mkdocs_build, projektkopie
 from pypdf import PdfReader
 
-from macros.ausgabe.druck.dokument import UEBERBLICK, status_text
+from macros.ausgabe.druck import pruefung
+from macros.ausgabe.druck.dokument import UEBERBLICK, oeffentliche_adresse, status_text
 from macros.ausgabe.druck.navigation import kapitel_liste
+from macros.ausgabe.druck.weblink import ORDNER, groesse_de
 from macros.darstellung.render import seiten_url
 from macros.daten import begriffe
 from macros.daten.loader import lade_daten
@@ -25,6 +28,14 @@ pytestmark = pytest.mark.pdf
 
 # The headers of a chapter's table of measures; the overview of all measures has these and more.
 SPALTEN = tuple(begriffe.SPALTEN[s] for s in begriffe.KAPITEL_SPALTEN)
+LEER = re.compile(r"\s+")
+# The checks of pruefung.py, each once for the whole concept and once for the construct document.
+REGELN = (pruefung.LINK, pruefung.FIGUR, pruefung.LISTE, pruefung.LBODY, pruefung.LISTENKINDER, pruefung.LI_KINDER,
+          pruefung.LINKZWECK, pruefung.LEERER_SPAN)
+GEPRUEFT = {pruefung.LINK: "Link-Anmerkung", pruefung.LINKZWECK: "Link-Anmerkung", pruefung.FIGUR: "Figure",
+            pruefung.LISTE: "LI", pruefung.LBODY: "LBody", pruefung.LISTENKINDER: "L", pruefung.LI_KINDER: "LI",
+            pruefung.LEERER_SPAN: "Span"}
+BEISPIEL_ADRESSE = "https://beispiel.invalid/konzept/"
 
 
 def spalten(site: Path) -> list[str]:
@@ -34,7 +45,6 @@ def spalten(site: Path) -> list[str]:
     kopf = [flach(re.sub(r"<[^>]+>", "", zelle)) for zelle in re.findall(r"<th[^>]*>(.*?)</th>", tabelle, re.S)]
     assert set(SPALTEN) <= set(kopf), kopf
     return kopf
-LEER = re.compile(r"\s+")
 
 
 def werkzeug(name: str) -> str:
@@ -45,24 +55,34 @@ def werkzeug(name: str) -> str:
     return pfad
 
 
-def baue_pdf(site: Path, *extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "pdf.py"), "--site-dir", str(site), *extra],
-                          capture_output=True, text=True, timeout=900)
+def baue_pdf(konfig: Path, *extra: str, site_url: str | None = None) -> subprocess.CompletedProcess:
+    """scripts/pdf.py for a project's mkdocs.yml; SITE_URL only when given (else the address from the data)."""
+    umgebung = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    if site_url:
+        umgebung["SITE_URL"] = site_url
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "pdf.py"), "--config", str(konfig), *extra],
+                          capture_output=True, text=True, timeout=900, env=umgebung)
 
 
 @pytest.fixture(scope="session")
-def pdf_site(site, tmp_path_factory) -> Path:
-    """A copy of the session's site with the PDF built into it (as `make build` does)."""
-    kopie = tmp_path_factory.mktemp("pdf") / "site"
-    shutil.copytree(site, kopie)
-    ergebnis = baue_pdf(kopie)
+def pdf(tmp_path_factory, daten) -> Path:
+    """The real concept's PDF, from this repository's mkdocs.yml (as the session's `site` fixture)."""
+    ziel = tmp_path_factory.mktemp("druck") / daten.konzept.pdf_datei
+    ergebnis = baue_pdf(ROOT / "mkdocs.yml", "--out", str(ziel), "--html", str(ziel.with_suffix(".html")))
     assert ergebnis.returncode == 0, ergebnis.stderr
-    return kopie
+    return ziel
 
 
 @pytest.fixture(scope="session")
-def pdf(pdf_site, daten) -> Path:
-    return pdf_site / daten.konzept.pdf_datei
+def pdf_site(pdf, tmp_path_factory) -> Path:
+    """A copy of the project built as `make build` does: the PDF in build/druck/, then the site, which links it."""
+    basis = tmp_path_factory.mktemp("druck-site")
+    projekt = projektkopie(basis / "projekt")
+    (projekt / ORDNER).mkdir(parents=True)
+    shutil.copy(pdf, projekt / ORDNER / pdf.name)
+    gebaut = mkdocs_build(projekt, basis / "site")
+    assert gebaut.returncode == 0, gebaut.stderr
+    return basis / "site"
 
 
 @pytest.fixture(scope="session")
@@ -130,7 +150,7 @@ def test_jede_massnahme_mit_nummer_und_titel(seiten, daten):
 def test_deckblatt(seiten, daten):
     k = daten.konzept
     deckblatt = flach(seiten[0])
-    for erwartet in (k.titel, k.herausgeber, k.fassung, status_text(k)):
+    for erwartet in (k.titel, k.herausgeber, k.fassung, status_text(k), k.adresse):
         assert flach(erwartet) in deckblatt, erwartet
     tag = k.stand.split("-")
     assert f"{tag[2]}.{tag[1]}.{tag[0]}" in deckblatt
@@ -140,16 +160,16 @@ def test_deckblatt(seiten, daten):
 def test_keine_web_bedienelemente(seiten):
     text = "\n".join(seiten)
     for web in ("Seite editieren", "Zurück zum Seitenanfang", "Link zu diesem Abschnitt", "¶", "Material for MkDocs",
-                "Als PDF herunterladen", "Zurück:", "Weiter:"):
+                "Als PDF herunterladen", "Zurück:", "Weiter:", "Einträge 1 bis"):
         assert web not in text, web
 
 
-def test_externe_links_als_adresse(pdf_site, seiten):
+def test_externe_links_als_adresse(site, seiten):
     """Every web address a chapter links to is printed (line breaks inside an address allowed)."""
     text = ohne_umbruch("\n".join(seiten))
     gefunden = 0
     for kapitel in kapitel_liste(ROOT / "mkdocs.yml"):
-        html = (pdf_site / seiten_url(kapitel.pfad) / "index.html").read_text(encoding="utf-8")
+        html = (site / seiten_url(kapitel.pfad) / "index.html").read_text(encoding="utf-8")
         artikel = html[html.index('<article class="md-content__inner'):html.rindex("</article>")]
         for adresse in re.findall(r'<a [^>]*href="(https?://[^"]+)"', artikel):
             if "/edit/" in adresse:
@@ -157,6 +177,29 @@ def test_externe_links_als_adresse(pdf_site, seiten):
             gefunden += 1
             assert ohne_umbruch(adresse.replace("&amp;", "&").rstrip("/")) in text, adresse
     assert gefunden > 0
+
+
+def test_oeffentliche_adresse_aus_den_daten_nie_die_lokale(pdf, seiten, daten):
+    """Without SITE_URL every printed and clicked address is the public one of data/konzept.yaml."""
+    text = "\n".join(seiten)
+    assert "127.0.0.1" not in text and "localhost" not in text
+    ziele = []
+    with pikepdf.open(pdf) as dokument:
+        for seite in dokument.pages:
+            for anmerkung in seite.obj.get("/Annots") or []:
+                aktion = anmerkung.get("/A")
+                if aktion is not None and "/URI" in aktion:
+                    ziele.append(str(aktion.URI))
+    eigene = [z for z in ziele if z.startswith(daten.konzept.adresse)]
+    assert len(eigene) >= len(daten.massnahmen), "jede Karte verweist auf ihre Seite im Netz"
+    assert not [z for z in ziele if "127.0.0.1" in z or "localhost" in z]
+
+
+def test_site_url_ersetzt_die_adresse(monkeypatch, daten):
+    monkeypatch.delenv("SITE_URL", raising=False)
+    assert oeffentliche_adresse(daten.konzept) == daten.konzept.adresse
+    monkeypatch.setenv("SITE_URL", "https://beispiel.invalid/pfad")
+    assert oeffentliche_adresse(daten.konzept) == "https://beispiel.invalid/pfad/"
 
 
 # --- Accessibility and metadata ----------------------------------------------------------------------------------
@@ -170,6 +213,19 @@ def test_pdf_ua_getaggt_mit_sprache(pdf):
         assert bool(wurzel.ViewerPreferences.DisplayDocTitle) is True
         with dokument.open_metadata() as xmp:
             assert xmp.get("pdfuaid:part") == "1"
+
+
+@pytest.fixture(scope="session")
+def bericht_echt(pdf):
+    return pruefung.bericht(pdf)
+
+
+@pytest.mark.parametrize("regel", REGELN)
+def test_strukturregel_im_ganzen_konzept(bericht_echt, regel):
+    """The machine checks of veraPDF (PDF/UA-1 and WCAG 2.2) that the concept once failed, read with pikepdf."""
+    befunde, geprueft = bericht_echt
+    assert geprueft[GEPRUEFT[regel]] > 0, f"nichts zu prüfen: kein {GEPRUEFT[regel]} im PDF"
+    assert [str(b) for b in befunde if b.regel == regel] == []
 
 
 def test_metadaten(pdf, daten):
@@ -187,6 +243,7 @@ def test_schriften_eingebettet_mit_deutschen_zeichen(pdf, seiten, site):
     for zeile in schriften:
         spalten = zeile.split()
         assert spalten[-5] == "yes", zeile  # emb
+        assert spalten[-4] == "yes", zeile  # sub: only the glyphs used
     # Every German special character the chapters use comes out of the PDF as that character.
     quelle = "".join((site / seiten_url(k.pfad) / "index.html").read_text(encoding="utf-8")
                      for k in kapitel_liste(ROOT / "mkdocs.yml"))
@@ -204,6 +261,96 @@ def test_schriftdateien_haben_alle_deutschen_glyphen():
         zeichen = TTFont(datei).getBestCmap()
         fehlend = [z for z in "ÄÖÜäöüßẞ„“‚‘–—…€§" if ord(z) not in zeichen]
         assert not fehlend, (datei.name, fehlend)
+
+
+# --- The construct document: each risky construct once, through the same pipeline ---------------------------------
+
+def konstrukte_markdown() -> str:
+    """A chapter with every construct that broke the tagging once: an abbreviation inside a link, a web link whose
+    printed address wraps, a bare address as link text, a chart legend with colour swatches, measure cards with
+    their web address, and a definition list long enough to run over page breaks."""
+    begriffe = []
+    for nummer in range(1, 61):
+        # Every third term is longer than its explanation: three lines beside one, the case where a floated term
+        # once moved to the next page without its list.
+        if nummer % 3 == 0:
+            begriffe.append(f"Ein langer Begriff mit der Nummer {nummer} über drei Zeilen\n:   Kurz erklärt.\n")
+            continue
+        text = " ".join(["Eine Erklärung, die je nach Begriff eine oder mehrere Zeilen lang ist."] * (nummer % 4 + 1))
+        begriffe.append(f"Begriff Nummer {nummer}\n:   {text}\n")
+    return "\n".join([
+        "# Konstrukte",
+        "",
+        "Ein Verweis mit Abkürzung im Text: [Berichte der SVZ und der OZ](quellen.md). Ein Verweis auf ein "
+        "Kapitel, das nicht im Dokument steht: [die Leitlinien](leitlinien.md).",
+        "",
+        "Ein Verweis ins Netz mit langer Adresse: [Lizenztext](https://www.govdata.de/dl-de/by-2-0/eine/sehr/lange/"
+        "adresse/die/ueber/das/ende/der/zeile/hinaus/reicht/und/deshalb/umbricht/weil/sie/so/lang/ist). "
+        "Eine Adresse als Verweistext: <https://www.govdata.de/dl-de/by-2-0>.",
+        "",
+        "{{ status_uebersicht() }}",
+        "",
+        '{{ massnahmen("sprache") }}',
+        "",
+        "## Begriffe über Seitenumbrüche",
+        "",
+        *begriffe,
+    ])
+
+
+@pytest.fixture(scope="session")
+def konstrukt_pdf(tmp_path_factory) -> Path:
+    """The construct chapter and the sources, as their own document of the project (mkdocs.yml with its nav
+    replaced), built with SITE_URL set."""
+    basis = tmp_path_factory.mktemp("konstrukte")
+    projekt = projektkopie(basis / "projekt")
+    (projekt / "docs" / "konstrukte.md").write_text(konstrukte_markdown(), encoding="utf-8")
+    konfig = projekt / "mkdocs-konstrukte.yml"
+    konfig.write_text("INHERIT: mkdocs.yml\nnav:\n  - Konstrukte: konstrukte.md\n  - Quellen: quellen.md\n",
+                      encoding="utf-8")
+    ziel = basis / "konstrukte.pdf"
+    ergebnis = baue_pdf(konfig, "--out", str(ziel), "--html", str(basis / "konstrukte.html"),
+                        site_url=BEISPIEL_ADRESSE)
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    return ziel
+
+
+@pytest.fixture(scope="session")
+def bericht_konstrukte(konstrukt_pdf):
+    return pruefung.bericht(konstrukt_pdf)
+
+
+def test_konstrukte_stehen_im_dokument(konstrukt_pdf):
+    html = (konstrukt_pdf.parent / "konstrukte.html").read_text(encoding="utf-8")
+    text = ohne_umbruch(pdftotext(konstrukt_pdf))
+    assert "SVZ" in text and "ik-farbfeld" in html and "Begriff Nummer 59" in pdftotext(konstrukt_pdf)
+    assert len(PdfReader(konstrukt_pdf).pages) >= 4, "die Begriffsliste läuft über Seitenumbrüche"
+    # With SITE_URL set, the printed addresses are that one.
+    assert ohne_umbruch(BEISPIEL_ADRESSE + "leitlinien") in text
+    assert ohne_umbruch(BEISPIEL_ADRESSE + "massnahmen/sp-01") in text
+
+
+@pytest.mark.parametrize("regel", REGELN)
+def test_strukturregel_in_den_konstrukten(bericht_konstrukte, regel):
+    befunde, geprueft = bericht_konstrukte
+    assert geprueft[GEPRUEFT[regel]] > 0, f"nichts zu prüfen: kein {GEPRUEFT[regel]} im PDF"
+    assert [str(b) for b in befunde if b.regel == regel] == []
+
+
+def test_pruefung_erkennt_jeden_fehler(tmp_path):
+    """The checks are not blind: a document written past our markup rules (element in a link, decorative SVG,
+    whitespace Span is fixed in weasyprint70.py, so not here) fails them."""
+    from macros.ausgabe.druck.schreiben import schreibe_pdf
+
+    html = ('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Fehler</title></head><body>'
+            '<p><a href="https://beispiel.invalid/a"><abbr title="Schweriner Volkszeitung">SVZ</abbr> lesen</a></p>'
+            '<p><a href="https://beispiel.invalid/b">https://beispiel.invalid/b</a></p>'
+            '<p><svg width="14" height="14" aria-hidden="true"><rect width="14" height="14" fill="#123456"/></svg>'
+            ' Farbe</p></body></html>')
+    ziel = tmp_path / "fehler.pdf"
+    schreibe_pdf(html, ziel, sprache="de")
+    regeln = pruefung.zaehle(pruefung.pruefe(ziel))
+    assert regeln[pruefung.LINK] >= 1 and regeln[pruefung.FIGUR] == 1 and regeln[pruefung.LINKZWECK] == 1, regeln
 
 
 # --- Structure: outline, contents, pages --------------------------------------------------------------------------
@@ -289,29 +436,32 @@ def test_kapiteltabellen_zeigen_alle_spalten(seiten, daten):
             assert ohne_umbruch(spalte) in ohne_umbruch(seite), (feld.id, spalte)
 
 
+def projekt_mit(basis: Path, zusaetzlich: int) -> Path:
+    """A copy of the project whose data are the real ones plus `zusaetzlich` synthetic measures."""
+    projekt = projektkopie(basis / "projekt")
+    shutil.rmtree(projekt / "data")
+    schreibe(echte_anzahl() + zusaetzlich, projekt / "data", mit_echten=True)
+    return projekt
+
+
 @pytest.fixture(scope="session")
 def grosses_pdf(tmp_path_factory) -> Path:
     """A PDF from the real data plus 60 synthetic measures: the measures table runs over several pages."""
     basis = tmp_path_factory.mktemp("pdf-gross")
-    projekt = projektkopie(basis / "projekt")
-    shutil.rmtree(projekt / "data")
-    schreibe(echte_anzahl() + 60, projekt / "data", mit_echten=True)
-    ergebnis = mkdocs_build(projekt, basis / "site")
-    assert ergebnis.returncode == 0, ergebnis.stderr
+    projekt = projekt_mit(basis, 60)
     ziel = basis / "gross.pdf"
-    ergebnis = baue_pdf(basis / "site", "--out", str(ziel), "--data-dir", str(projekt / "data"),
-                        "--config", str(projekt / "mkdocs.yml"))
+    ergebnis = baue_pdf(projekt / "mkdocs.yml", "--out", str(ziel))
     assert ergebnis.returncode == 0, ergebnis.stderr
     return ziel
 
 
-def test_kopfzeile_der_tabelle_wiederholt_sich(grosses_pdf, tmp_path):
+def test_kopfzeile_der_tabelle_wiederholt_sich(grosses_pdf, site):
     daten = lade_daten(grosses_pdf.parent / "projekt" / "data")
     anzahl = len(PdfReader(grosses_pdf).pages)
     seiten = [pdftotext(grosses_pdf, n) for n in range(1, anzahl + 1)]
     tabellen = tabellen_seiten(grosses_pdf, seiten, "Alle Maßnahmen")
     gesehen: list[str] = []
-    kopf = spalten(grosses_pdf.parent / "site")
+    kopf = spalten(site)
     for nummer in tabellen:
         zeilen = re.findall(r"^([A-Z]{2}-\d+)$", seiten[nummer - 1], re.M)
         if not zeilen:
@@ -325,46 +475,10 @@ def test_kopfzeile_der_tabelle_wiederholt_sich(grosses_pdf, tmp_path):
     assert sorted(gesehen) == sorted(m.id for m in daten.massnahmen)
 
 
-# --- The site's link to the PDF --------------------------------------------------------------------------------------
-
-def test_website_verlinkt_das_pdf_mit_groesse(pdf_site, pdf):
-    from macros.ausgabe.druck.weblink import groesse_de
-
-    groesse = groesse_de(pdf.stat().st_size)
-    for seite in ("index.html", "handlungsfelder/sprache/index.html", "massnahmen/sp-01/index.html"):
-        html = (pdf_site / seite).read_text(encoding="utf-8")
-        links = re.findall(r'<a class="ik-pdf-link__a"[^>]* href="([^"]+)"[^>]*>Als PDF herunterladen '
-                           r'<span data-ik-pdf-groesse>\(PDF, ([^)]+)\)</span>', html)
-        assert links, seite
-        for href, angabe in links:
-            # The link leads to the file that exists, from wherever the page is.
-            assert urljoin(f"https://x.invalid/{seite}", href) == f"https://x.invalid/{pdf.name}", (seite, href)
-            assert angabe == groesse, seite
-        assert " data-ik-pdf hidden" not in html, seite
-    start = (pdf_site / "index.html").read_text(encoding="utf-8")
-    assert "ik-pdf-link--start" in start
-
-
-def test_ohne_pdf_kein_toter_link(site):
-    """`mkdocs build` alone (and `make serve`): the link is hidden and has no href."""
-    html = (site / "index.html").read_text(encoding="utf-8")
-    assert html.count("data-ik-pdf hidden") == 2
-    assert ".pdf" not in html
-
-
-def test_fehlende_seite_meldet_deutsch(tmp_path):
-    (tmp_path / "site").mkdir()
-    ergebnis = baue_pdf(tmp_path / "site", "--out", str(tmp_path / "x.pdf"))
-    assert ergebnis.returncode == 1
-    assert "fehlt im gebauten Auftritt" in ergebnis.stderr
-    assert "Traceback" not in ergebnis.stderr
-    assert not (tmp_path / "x.pdf").exists()
-
-
-def test_ohne_karten_jede_massnahme_als_tabellenzeile(site, daten, tmp_path):
+def test_ohne_karten_jede_massnahme_als_tabellenzeile(daten, tmp_path):
     """`--karten keine` (automatic beyond 300 measures): each measure once, as its row, and the chapters say so."""
     ziel = tmp_path / "kompakt.pdf"
-    ergebnis = baue_pdf(site, "--out", str(ziel), "--karten", "keine")
+    ergebnis = baue_pdf(ROOT / "mkdocs.yml", "--out", str(ziel), "--karten", "keine")
     assert ergebnis.returncode == 0, ergebnis.stderr
     anzahl = len(PdfReader(ziel).pages)
     seiten = [pdftotext(ziel, n) for n in range(1, anzahl + 1)]
@@ -379,66 +493,159 @@ def test_ohne_karten_jede_massnahme_als_tabellenzeile(site, daten, tmp_path):
     for feld in daten.handlungsfelder:
         if daten.massnahmen_im_feld(feld.id):
             assert "in dieser Druckfassung nur als Zeile der Tabelle" in alles
+    assert ohne_umbruch(f"{daten.konzept.adresse.rstrip('/')}/massnahmen/<nummer>/") in text
+    assert pruefung.pruefe(ziel) == []
 
 
-def test_weblink_nachtragen_ist_wiederholbar(tmp_path):
-    """A new PDF updates href and size again; pages without the partial stay untouched."""
-    from macros.ausgabe.druck.weblink import trage_pdf_ein
-
-    (tmp_path / "a").mkdir()
-    seite = tmp_path / "a" / "index.html"
-    seite.write_text('<div class="ik-pdf-link ik-nur-web" data-ik-pdf hidden><a class="ik-pdf-link__a" '
-                     'data-ik-pdf-href="../">Als PDF herunterladen <span data-ik-pdf-groesse>(PDF)</span></a></div>',
-                     encoding="utf-8")
-    (tmp_path / "andere.html").write_text("<p>ohne Link</p>", encoding="utf-8")
-    pdf = tmp_path / "k.pdf"
-    pdf.write_bytes(b"x" * 2048)
-    assert trage_pdf_ein(tmp_path, pdf) == 1
-    pdf.write_bytes(b"x" * 3 * 1024 * 1024)
-    assert trage_pdf_ein(tmp_path, pdf) == 1
-    html = seite.read_text(encoding="utf-8")
-    assert 'data-ik-pdf-href="../" href="../k.pdf"' in html
-    assert "(PDF, 3,0 MB)" in html and "hidden" not in html
-    assert trage_pdf_ein(tmp_path, pdf) == 0
-    assert trage_pdf_ein(tmp_path, tmp_path.parent / "woanders.pdf") == 0
-
-
-def test_schlanker_satz_zeichnet_svg_text_und_listenpunkte(tmp_path):
-    """scripts/druck/schreiben.py frees parts of WeasyPrint's layout context that SVG images keep, and narrows its
-    user-agent stylesheet: SVG text (the charts) is still drawn, list items keep their bullet, the PDF stays tagged."""
-    from macros.ausgabe.druck.schreiben import schreibe_pdf
-
-    html = ('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Probe</title></head><body>'
-            '<ul><li>Erster Punkt</li><li>Zweiter Punkt</li></ul>'
-            '<svg width="300" height="60" viewBox="0 0 300 60" role="img" aria-label="Probe">'
-            '<title>Probe</title><text x="10" y="30" font-size="20">Diagrammbeschriftung</text></svg>'
-            '</body></html>')
-    ziel = tmp_path / "probe.pdf"
-    assert schreibe_pdf(html, ziel, basis=tmp_path) == 1
-    text = pdftotext(ziel)
-    assert "Diagrammbeschriftung" in text
-    assert text.count("•") == 2, text
-    with pikepdf.open(ziel) as dokument:
-        assert "/StructTreeRoot" in dokument.Root
-
-
-def test_folgeseiten_der_website_stehen_im_pdf(tmp_path):
-    """Beyond 200 rows the site splits the table of all measures over pages (…/seite-2/); the PDF has every row,
-    once, and no page navigation."""
+def test_lange_listen_ganz_ohne_blaettern(tmp_path):
+    """Beyond 200 rows the site splits the table of all measures over pages (…/seite-2/); the print renders the
+    list whole (fassung.py): every row once, no page navigation, without reading the built site."""
     from macros.darstellung.seitenteilung import ZEILEN_JE_SEITE
 
-    projekt = projektkopie(tmp_path / "projekt")
-    shutil.rmtree(projekt / "data")
-    schreibe(echte_anzahl() + ZEILEN_JE_SEITE + 20, projekt / "data", mit_echten=True)
-    ergebnis = mkdocs_build(projekt, tmp_path / "site")
+    projekt = projekt_mit(tmp_path, ZEILEN_JE_SEITE + 20)
+    ziel = tmp_path / "lang.pdf"
+    ergebnis = baue_pdf(projekt / "mkdocs.yml", "--out", str(ziel), "--karten", "keine")
     assert ergebnis.returncode == 0, ergebnis.stderr
-    assert (tmp_path / "site" / "massnahmen" / "seite-2" / "index.html").is_file()
-    ziel = tmp_path / "folge.pdf"
-    ergebnis = baue_pdf(tmp_path / "site", "--out", str(ziel), "--data-dir", str(projekt / "data"),
-                        "--config", str(projekt / "mkdocs.yml"), "--karten", "keine")
-    assert ergebnis.returncode == 0, ergebnis.stderr
+    assert not (projekt / "site").exists() and not (tmp_path / "site").exists()
     daten = lade_daten(projekt / "data")
     assert len(daten.massnahmen) > ZEILEN_JE_SEITE
     text = pdftotext(ziel)
     assert sorted(re.findall(r"^([A-Z]{2}-\d+)$", text, re.M)) == sorted(m.id for m in daten.massnahmen)
     assert "Einträge 1 bis" not in text
+
+
+# --- The site's link to the PDF --------------------------------------------------------------------------------------
+
+LINK = re.compile(r'<a class="ik-pdf-link__a" href="([^"]+)">[^<]*<span class="ik-pdf-link__groesse">'
+                  r"\(PDF, ([^)]+)\)</span></a>")
+
+
+def test_website_verlinkt_das_pdf_mit_groesse_in_einer_landmarke(pdf_site, pdf):
+    """Every page links the PDF that the build copied in, with its real size, inside <footer> (contentinfo);
+    the start page also in <main>."""
+    assert (pdf_site / pdf.name).read_bytes() == pdf.read_bytes()
+    groesse = groesse_de(pdf.stat().st_size)
+    seiten = ["index.html", "handlungsfelder/sprache/index.html", "massnahmen/sp-01/index.html", "404.html"]
+    for seite in seiten:
+        html = (pdf_site / seite).read_text(encoding="utf-8")
+        fuss = html[html.index('<footer class="md-footer">'):html.index("</footer>")]
+        links = LINK.findall(fuss)
+        assert len(links) == 1, seite
+        if seite == "404.html":
+            continue  # served at any depth: its links are absolute paths from the site's root
+        for href, angabe in links:
+            # The link leads to the file that exists, from wherever the page is.
+            assert urljoin(f"https://x.invalid/{seite}", href) == f"https://x.invalid/{pdf.name}", (seite, href)
+            assert angabe == groesse, seite
+    start = (pdf_site / "index.html").read_text(encoding="utf-8")
+    haupt = start[start.index("<main"):start.index("</main>")]
+    assert "ik-pdf-link--start" in haupt and LINK.search(haupt)
+
+
+def test_ohne_pdf_kein_link(tmp_path):
+    """`mkdocs build` or `make serve` without a built PDF: no link at all, so never one to a missing file."""
+    projekt = projektkopie(tmp_path / "projekt")
+    assert not (projekt / ORDNER).exists()
+    ergebnis = mkdocs_build(projekt, tmp_path / "site")
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    for seite in ("index.html", "massnahmen/sp-01/index.html"):
+        html = (tmp_path / "site" / seite).read_text(encoding="utf-8")
+        assert "ik-pdf-link" not in html and ".pdf" not in html, seite
+    assert not list((tmp_path / "site").glob("*.pdf"))
+
+
+def test_fehlende_konfiguration_meldet_deutsch(tmp_path):
+    ergebnis = baue_pdf(tmp_path / "mkdocs.yml", "--out", str(tmp_path / "x.pdf"))
+    assert ergebnis.returncode == 1
+    assert "kann die MkDocs-Konfiguration nicht lesen" in ergebnis.stderr
+    assert "Traceback" not in ergebnis.stderr
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_fehlende_seite_der_nav_meldet_deutsch(tmp_path):
+    projekt = projektkopie(tmp_path / "projekt")
+    (projekt / "mkdocs-kaputt.yml").write_text("INHERIT: mkdocs.yml\nnav:\n  - Fehlt: gibt-es-nicht.md\n",
+                                              encoding="utf-8")
+    ergebnis = baue_pdf(projekt / "mkdocs-kaputt.yml", "--out", str(tmp_path / "x.pdf"))
+    assert ergebnis.returncode == 1
+    assert "nennt keine Seite" in ergebnis.stderr and "Traceback" not in ergebnis.stderr
+    assert not (tmp_path / "x.pdf").exists()
+
+
+# --- The writing step, for any document ----------------------------------------------------------------------------
+
+def test_schreibe_pdf_zeichnet_svg_text_und_listenpunkte(tmp_path):
+    """schreiben.py frees parts of WeasyPrint's layout context that SVG images keep, and narrows its user-agent
+    stylesheet: SVG text (the charts) is still drawn, list items keep their bullet, the PDF stays tagged."""
+    from macros.ausgabe.druck.schreiben import schreibe_pdf
+
+    html = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>Probe</title></head><body>'
+            '<ul><li>Erster Punkt</li><li>Zweiter Punkt</li></ul>'
+            '<svg width="300" height="60" viewBox="0 0 300 60" role="img" aria-label="Probe">'
+            '<title>Probe</title><text x="10" y="30" font-size="20">Diagrammbeschriftung</text></svg>'
+            '</body></html>')
+    ziel = tmp_path / "probe.pdf"
+    assert schreibe_pdf(html, ziel, sprache="de") == 1
+    text = pdftotext(ziel)
+    assert "Diagrammbeschriftung" in text
+    assert text.count("•") == 2, text
+    with pikepdf.open(ziel) as dokument:
+        assert "/StructTreeRoot" in dokument.Root
+        assert str(dokument.Root.Lang) == "de"
+
+
+def test_schreibe_pdf_fuer_eine_andere_sprache(tmp_path):
+    """The same step for a short document in another language: /Lang of that language, right to left for
+    Persian, and a document that claims another language than asked is refused."""
+    from macros.ausgabe.druck.fehler import DruckFehler
+    from macros.ausgabe.druck.schreiben import _mit_sprache, schreibe_pdf
+
+    assert 'lang="fa" dir="rtl"' in _mit_sprache("<html><body></body></html>", "fa")
+    html = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>Kurzfassung</title></head><body>'
+            '<h1>Kurzfassung</h1><p><a href="https://beispiel.invalid/" title="Die Website im Netz">'
+            "https://beispiel.invalid/</a></p><p>Ein Satz <strong>mit</strong> <em>zwei</em> Auszeichnungen.</p>"
+            "</body></html>")
+    ziel = tmp_path / "kurz-fa.pdf"
+    schreibe_pdf(html, ziel, sprache="fa")
+    with pikepdf.open(ziel) as dokument:
+        assert str(dokument.Root.Lang) == "fa"
+    assert pruefung.pruefe(ziel) == []
+    with pytest.raises(DruckFehler):
+        schreibe_pdf('<html lang="de"><body></body></html>', tmp_path / "x.pdf", sprache="ar")
+
+
+def test_andere_weasyprint_version_wird_abgelehnt(monkeypatch, tmp_path):
+    import weasyprint
+
+    from macros.ausgabe.druck.fehler import DruckFehler
+    from macros.ausgabe.druck.schreiben import schreibe_pdf
+
+    monkeypatch.setattr(weasyprint, "__version__", "71.0")
+    with pytest.raises(DruckFehler, match="WeasyPrint 71.0"):
+        schreibe_pdf("<html><body><p>x</p></body></html>", tmp_path / "x.pdf", sprache="de")
+    assert not (tmp_path / "x.pdf").exists()
+
+
+# --- In the browser ------------------------------------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_pdf_link_liegt_in_einer_landmarke_laut_axe(browser, pdf_site):
+    """axe's rule `region` (all content inside landmarks) on pages that show the PDF link."""
+    from browser import brauche_node_modules
+
+    from macros.entwicklung.lokale_site import starte_server
+
+    axe = brauche_node_modules()
+    server = starte_server(pdf_site)
+    seite = browser.new_page()
+    try:
+        for pfad in ("", "massnahmen/sp-01/"):
+            seite.goto(server.url(pfad), wait_until="networkidle")
+            assert seite.locator(".ik-pdf-link__a").count() >= 1, pfad
+            seite.add_script_tag(path=str(axe))
+            befund = seite.evaluate("() => axe.run(document, {runOnly: ['region', 'landmark-unique', "
+                                    "'landmark-contentinfo-is-top-level']})")
+            assert [v["id"] for v in befund["violations"]] == [], (pfad, befund["violations"])
+    finally:
+        seite.close()
+        server.stop()

@@ -70,8 +70,8 @@ def test_kein_anderes_stylesheet_legt_statusfarben_fest():
 
 
 def test_die_gebaute_site_hat_das_stylesheet_aus_den_begriffen(site):
-    css = (site / statusfarben.STYLESHEET).read_text(encoding="utf-8")
-    assert css == statusfarben.stylesheet()
+    css = (site / statusfarben.DATEI).read_text(encoding="utf-8")
+    assert css == statusfarben.css()
     for code, farbe in b.STATUSFARBEN.items():
         assert f".ik-status--{code} {{ color: {farbe}; }}" in css
     assert f"--ik-vorschlag: {b.VORSCHLAG_FARBE}" in css
@@ -88,7 +88,7 @@ def test_diagramme_fuellen_mit_den_statusfarben(site):
 def test_das_pdf_nimmt_das_stylesheet_der_site():
     from macros.ausgabe.druck import dokument
 
-    assert statusfarben.STYLESHEET in dokument.STYLESHEETS
+    assert statusfarben.css() in dokument.stylesheets()
 
 
 def test_jedes_feld_einer_massnahme_hat_genau_einen_namen():

@@ -76,7 +76,7 @@ def test_neu_entfernt_und_listen():
     assert {k: a.art for k, a in ergebnis.items()} == {"SP-01": GEAENDERT, "SP-03": NEU, "SP-02": ENTFERNT}
     assert list(ergebnis) == ["SP-01", "SP-03", "SP-02"]   # the new file's order, the removed ones last
     assert ergebnis["SP-01"].felder == (Feldaenderung("partner", ["a", "b"], ["a", "c"]),)
-    assert v.Fassung(neu).records(["SP-03"])["SP-03"]["status"] == "umgesetzt"
+    assert v.Fassung(neu).datensaetze(["SP-03"])["SP-03"]["status"] == "umgesetzt"
 
 
 def test_leere_liste_und_fehlendes_feld_sind_gleich():

@@ -619,10 +619,10 @@ def test_langes_wort_und_html_im_pdf(feindliche_site, tmp_path):
         if shutil.which(programm) is None:
             pytest.fail(f"{programm} fehlt: apt-get install poppler-utils (oder .ci/run ausführen)")
     projekt, pdf = site.parent / "projekt", tmp_path / "feindlich.pdf"
-    ergebnis = subprocess.run([sys.executable, str(ROOT / "scripts" / "pdf.py"), "--site-dir", str(site), "--out",
-                               str(pdf), "--data-dir", str(projekt / "data"), "--config", str(projekt / "mkdocs.yml"),
-                               "--karten", "alle"], capture_output=True, text=True, timeout=ZEIT,
-                              preexec_fn=begrenzt(SPEICHER_BAU), check=False)
+    ergebnis = subprocess.run([sys.executable, str(ROOT / "scripts" / "pdf.py"), "--out", str(pdf),
+                               "--config", str(projekt / "mkdocs.yml"), "--karten", "alle"],
+                              capture_output=True, text=True, timeout=ZEIT, preexec_fn=begrenzt(SPEICHER_BAU),
+                              check=False)
     assert ergebnis.returncode == 0 and "Traceback" not in ergebnis.stderr, ergebnis.stderr[-3000:]
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     flach = "".join(text.split())

@@ -1,8 +1,9 @@
-"""Cuts each chapter's article out of its built page and makes it fit one print document.
+"""Makes each chapter's rendered HTML (navigation.py) fit one print document.
 
-Material's page frame (flex layout, navigation, search, scroll wrappers) never reaches the PDF: only
-`article.md-content__inner` does. Ids get the chapter as prefix (every chapter has an „Ausgangslage“),
-links between pages become links inside the document, everything else becomes a printed web address.
+Ids get the chapter as prefix (every chapter has an „Ausgangslage“), links between pages become links inside
+the document, everything else becomes a printed web address. The markup is kept to what tags well in
+WeasyPrint 70 (PDF/UA-1): a link holds only text, its printed address stands after it, a decorative <svg>
+becomes a CSS box, and a link whose text is a bare address gets a title that says where it leads.
 """
 
 from __future__ import annotations
@@ -16,13 +17,11 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
-from macros.ausgabe.druck.fehler import DruckFehler
 from macros.ausgabe.druck.navigation import Kapitel
 from macros.daten.begriffe import SPALTEN as SPALTENKOEPFE
 
 BASIS = "http://ik.invalid/"  # a base no link can really point to; only used to resolve relative links
-ARTIKEL = "//article[contains(concat(' ', normalize-space(@class), ' '), ' md-content__inner ')]"
-# Web-only parts: permalink marks, the edit button, scripts and controls; `ik-nur-web` / data-pdf="aus" lets a
+# Web-only parts: permalink marks, scripts and controls; `ik-nur-web` / data-pdf="aus" lets a
 # chapter mark more (e.g. an interactive filter).
 WEG = etree.XPath(
     ".//a[contains(concat(' ', @class, ' '), ' headerlink ')]"
@@ -46,77 +45,23 @@ class Auszug:
     inhalt: etree._Element
 
 
-def auszuege(site_dir: Path, kapitel: list[Kapitel], site_url: str) -> list[Auszug]:
-    """Every chapter's content in nav order, with ids and links fitted to the print document."""
-    rohe = [(k, _mit_folgeseiten(site_dir, k, _artikel(site_dir, k))) for k in kapitel]
-    nach_url = {k.url: k for k in kapitel}
+def auszuege(kapitel: list[tuple[Kapitel, str]], adresse: str, docs: Path) -> list[Auszug]:
+    """Every chapter's content (its rendered HTML) in nav order, with ids and links fitted to the print document;
+    links out of the document print the public address `adresse`."""
+    rohe = [(k, _artikel(html)) for k, html in kapitel]
+    nach_url = {k.url: k for k in (k for k, _ in rohe)}
     ids = {k.anker: {el.get("id") for el in artikel.iterfind(".//*[@id]")} for k, artikel in rohe}
     haeufigkeit = Counter(i for menge in ids.values() for i in menge)
     eindeutig = {i: k for k, _ in rohe for i in ids[k.anker] if haeufigkeit[i] == 1}
-    ziele = _Ziele(nach_url, ids, eindeutig, site_url.rstrip("/") + "/", site_dir)
+    ziele = _Ziele(nach_url, ids, eindeutig, adresse.rstrip("/") + "/", docs)
     return [_passe_an(k, artikel, ziele) for k, artikel in rohe]
 
 
-def _artikel(site_dir: Path, kapitel: Kapitel) -> etree._Element:
-    datei = site_dir / kapitel.url / "index.html"
-    try:
-        dokument = lxml.html.document_fromstring(datei.read_bytes())
-    except OSError:
-        raise DruckFehler(f"{datei}: Seite „{kapitel.pfad}“ fehlt im gebauten Auftritt; erst `mkdocs build` "
-                          "ausführen (make build).") from None
-    gefunden = dokument.xpath(ARTIKEL)
-    if not gefunden:
-        raise DruckFehler(f"{datei}: kein <article class=\"md-content__inner\"> gefunden; ist das eine Seite "
-                          "des Material-Themes?")
-    artikel = gefunden[0]
+def _artikel(html: str) -> etree._Element:
+    artikel = lxml.html.fragment_fromstring(html or "<p></p>", create_parent="article")
     for element in WEG(artikel):
         if element.getparent() is not None:
             element.drop_tree()
-    return artikel
-
-
-BLAETTERN = ".//nav[contains(concat(' ', normalize-space(@class), ' '), ' ik-blaettern ')]"
-KARTEN = ".//*[contains(concat(' ', normalize-space(@class), ' '), ' ik-karte ')]"
-TABELLEN = ".//table[contains(concat(' ', normalize-space(@class), ' '), ' ik-massnahmen ')]"
-
-
-def _mit_folgeseiten(site_dir: Path, kapitel: Kapitel, artikel: etree._Element) -> etree._Element:
-    """A long list is split over web pages (macros/seitenteilung.py: …/seite-2/ …); the print has it whole.
-
-    The rows of each measures table and the cards of the sub-pages are appended to those of the chapter's first
-    page; the page navigation (web only) goes.
-    """
-    navigation = artikel.xpath(BLAETTERN)
-    folgeseiten = []
-    for nav in navigation[:1]:
-        for link in nav.iterfind(".//a[@href]"):
-            if link.get("aria-current") == "page":
-                continue
-            pfad = urlsplit(urljoin(BASIS + kapitel.url, link.get("href"))).path.lstrip("/")
-            if pfad not in folgeseiten:
-                folgeseiten.append(pfad)
-    for element in navigation:
-        element.drop_tree()
-    for pfad in folgeseiten:
-        datei = site_dir / pfad / "index.html"
-        try:
-            seite = lxml.html.document_fromstring(datei.read_bytes()).xpath(ARTIKEL)
-        except OSError:
-            raise DruckFehler(f"{datei}: Folgeseite von „{kapitel.pfad}“ fehlt im gebauten Auftritt; erst "
-                              "`mkdocs build` ausführen (make build).") from None
-        if not seite:
-            continue
-        for tabelle in seite[0].xpath(TABELLEN):
-            ziel = next((t for t in artikel.xpath(TABELLEN) if t.get("class") == tabelle.get("class")), None)
-            if ziel is not None and ziel.find("tbody") is not None and tabelle.find("tbody") is not None:
-                ziel.find("tbody").extend(list(tabelle.find("tbody")))
-        karten = seite[0].xpath(KARTEN)
-        bisher = artikel.xpath(KARTEN)
-        if karten and bisher:
-            letzte = bisher[-1]
-            for karte in karten:
-                letzte.addnext(karte)
-                letzte = karte
     return artikel
 
 
@@ -127,8 +72,8 @@ class _Ziele:
     nach_url: dict[str, Kapitel]
     ids: dict[str, set[str]]
     eindeutig: dict[str, Kapitel]
-    site_url: str
-    site_dir: Path
+    adresse: str
+    docs: Path
 
     def intern(self, seite: Kapitel, href: str) -> str | None:
         """'#anchor' inside the document, or None when the target is not in it."""
@@ -150,15 +95,15 @@ class _Ziele:
     def im_netz(self, seite: Kapitel, href: str) -> str:
         """The public web address of a link within the site."""
         teile = urlsplit(urljoin(BASIS + seite.url, href))
-        adresse = self.site_url + teile.path.lstrip("/")
+        adresse = self.adresse + teile.path.lstrip("/")
         return adresse + (f"#{teile.fragment}" if teile.fragment else "")
 
     def datei(self, seite: Kapitel, src: str) -> str | None:
-        """A file URL for an image of the site, or None for anything outside it."""
+        """A file URL for an image of the docs, or None for anything outside them."""
         teile = urlsplit(urljoin(BASIS + seite.url, src))
         if f"{teile.scheme}://{teile.netloc}/" != BASIS:
             return None
-        pfad = (self.site_dir / teile.path.lstrip("/")).resolve()
+        pfad = (self.docs / teile.path.lstrip("/")).resolve()
         return pfad.as_uri() if pfad.is_file() else None
 
 
@@ -192,6 +137,8 @@ def _passe_an(kapitel: Kapitel, artikel: etree._Element, ziele: _Ziele) -> Auszu
             bild.set("src", ziel)
     for link in list(artikel.iter("a")):
         _verlinke(link, kapitel, ziele)
+    _nur_text_in_links(artikel)
+    _farbfelder(artikel)
     for liste in artikel.iterfind(".//dl"):
         _paare(liste)
     for zelle in artikel.iter("td"):
@@ -231,6 +178,7 @@ def _verlinke(link: etree._Element, kapitel: Kapitel, ziele: _Ziele) -> None:
     elif _hat_klasse(link.getparent(), "ik-permalink"):
         # "Eigene Seite dieser Maßnahme": in print, its web address is what a reader needs: „Im Netz: https://…“.
         adresse = ziele.im_netz(kapitel, href)
+        link.set("title", LEER.sub(" ", link.text_content()).strip() + " im Netz")
         for kind in list(link):
             link.remove(kind)
         link.text = adresse
@@ -238,7 +186,9 @@ def _verlinke(link: etree._Element, kapitel: Kapitel, ziele: _Ziele) -> None:
         _extern(link, adresse)
     else:
         anker = ziele.intern(kapitel, href)
-        if anker is None:
+        if anker is None and link.getparent() is not None and link.getparent().tag == "td":
+            link.drop_tag()  # a row's title whose card is not printed (umfang.py): the chapter notes give the address
+        elif anker is None:
             _extern(link, ziele.im_netz(kapitel, href))
         else:
             link.set("href", anker)
@@ -247,20 +197,70 @@ def _verlinke(link: etree._Element, kapitel: Kapitel, ziele: _Ziele) -> None:
 
 
 def _extern(link: etree._Element, href: str, zeigen: bool = True) -> None:
-    """A link out of the document: kept clickable, and (unless zeigen is False) its address printed after it."""
+    """A link out of the document: kept clickable, and (unless zeigen is False) its address printed after it.
+
+    The address stands after the link, not inside it: WeasyPrint 70 gives every element box inside a link its own
+    link annotation, tagged outside the Link element (PDF/UA-1 7.18.5). A link whose text is its address gets a
+    title, which the PDF gives as its description (WCAG 2.4.9; weasyprint70.py)."""
     link.set("href", href)
     _klasse(link, "ik-extern")
-    if not zeigen:
-        return
     gezeigt = href[len("mailto:"):] if href.lower().startswith("mailto:") else href
     text = LEER.sub(" ", link.text_content()).strip().rstrip("/")
     ohne_schema = re.sub(r"^[a-z]+://", "", gezeigt).rstrip("/")
     if text in (gezeigt.rstrip("/"), ohne_schema, href.rstrip("/")):
         _klasse(link, "ik-url")
+        if not link.get("title"):
+            link.set("title", beschreibung(href))
         return
-    adresse = etree.SubElement(link, "span")
+    if not zeigen:
+        return
+    adresse = etree.Element("span")
     adresse.set("class", "ik-url")
-    adresse.text = f" ({gezeigt})"
+    adresse.text = f"({gezeigt})"  # the space before it outside: a span must not begin a line with nothing in it
+    adresse.tail, link.tail = link.tail, " "
+    link.addnext(adresse)
+
+
+def beschreibung(href: str) -> str:
+    """Where a link leads, in words, for a link whose text is only its address: never itself an address."""
+    if href.lower().startswith("mailto:"):
+        return f"E-Mail an {href[len('mailto:'):]}"
+    teile = urlsplit(href)
+    return f"Seite im Netz bei {teile.netloc or href}"
+
+
+def _nur_text_in_links(artikel: etree._Element) -> None:
+    """A link holds only text (abbreviations, code, emphasis inside it are unwrapped): WeasyPrint 70 gives every
+    element box inside a link its own link annotation, tagged outside the Link element (PDF/UA-1 7.18.5)."""
+    for link in artikel.iter("a"):
+        for kind in list(link.iterdescendants()):
+            if isinstance(kind.tag, str) and kind.tag not in ("img", "svg"):
+                kind.drop_tag()
+
+
+def _farbfelder(artikel: etree._Element) -> None:
+    """A decorative SVG (aria-hidden, e.g. a legend's colour swatch) becomes a coloured CSS box before its text:
+    WeasyPrint 70 tags every <svg> as Figure and takes no aria-hidden into account, and a Figure needs a text
+    alternative (PDF/UA-1 7.3). A background is drawn as an artifact. Without a fill colour it is left out."""
+    for bild in artikel.xpath(".//*[local-name()='svg'][@aria-hidden='true']"):
+        farbe = next((f for f in bild.xpath(".//@fill") if re.fullmatch(r"#[0-9a-fA-F]{3,8}", f)), None)
+        eltern = bild.getparent()
+        if farbe is not None and eltern is not None:
+            eltern.set("style", f"--ik-farbe: {farbe}")
+            _klasse(eltern, "ik-farbfeld")
+        _entferne(bild)
+
+
+def _entferne(element: etree._Element) -> None:
+    """Removes an element and keeps its tail text (without the space that separated it from what follows)."""
+    eltern = element.getparent()
+    rest = (element.tail or "").lstrip()
+    vorher = element.getprevious()
+    if vorher is not None:
+        vorher.tail = (vorher.tail or "") + rest
+    else:
+        eltern.text = (eltern.text or "") + rest
+    eltern.remove(element)
 
 
 def _ohne_wiederholungen(artikel: etree._Element, kapitel: Kapitel) -> None:

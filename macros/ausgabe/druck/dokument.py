@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,9 +16,13 @@ from macros.darstellung.datum import datum_de
 from macros.daten.model import Konzept
 
 VORLAGE = Path(__file__).resolve().parent / "vorlage"
-# The status colours come from the status stylesheet the build wrote into the site (relative to the site, the
-# document's base); druck.css does the rest.
-STYLESHEETS = (statusfarben.STYLESHEET, (VORLAGE / "druck.css").as_uri())
+DRUCK_CSS = VORLAGE / "druck.css"
+
+
+def stylesheets() -> list[Path | str]:
+    """The print document's stylesheets: the status colours (the CSS text the site's status.css is written
+    from, statusfarben.py), then druck.css."""
+    return [statusfarben.css(), DRUCK_CSS]
 UEBERBLICK = "Überblick"  # the start page's h1 is the document's title, which the cover already shows
 
 
@@ -27,6 +32,13 @@ class Teil:
 
     titel: str | None
     kapitel: list[dict]
+
+
+def oeffentliche_adresse(konzept: Konzept) -> str:
+    """The address the print gives for the site: SITE_URL when the build sets it (publishing), else the one in
+    data/konzept.yaml (`adresse`); never the local preview's."""
+    adresse = os.environ.get("SITE_URL", "").strip() or konzept.adresse
+    return adresse.rstrip("/") + "/"
 
 
 def status_text(konzept: Konzept) -> str:
@@ -43,7 +55,8 @@ def schlagwoerter(konzept: Konzept, auszuege: list[Auszug]) -> str:
     return ", ".join(["Integrationskonzept", konzept.herausgeber, "Integration", "Migration", "Teilhabe", *felder])
 
 
-def html_dokument(konzept: Konzept, auszuege: list[Auszug], beschreibung: str, web_adresse: str) -> str:
+def html_dokument(konzept: Konzept, auszuege: list[Auszug], beschreibung: str, web_adresse: str,
+                  sprache: str) -> str:
     """The whole print document as one HTML string."""
     teile: list[Teil] = []
     kapitel_html = []
@@ -66,7 +79,7 @@ def html_dokument(konzept: Konzept, auszuege: list[Auszug], beschreibung: str, w
     return _umgebung().get_template("dokument.html").render(
         k=konzept, stand=datum_de(konzept.stand), status=status_text(konzept), teile=teile,
         kapitel=kapitel_html, beschreibung=beschreibung, schlagwoerter=schlagwoerter(konzept, auszuege),
-        stylesheets=list(STYLESHEETS), web_adresse=web_adresse)
+        web_adresse=web_adresse, sprache=sprache)
 
 
 def _setze_teil(auszug: Auszug) -> None:

@@ -1,75 +1,105 @@
-"""Builds the whole concept as one accessible, print-ready A4 PDF (PDF/UA-1) from the built site.
+"""Builds the whole concept as one accessible, print-ready A4 PDF (PDF/UA-1), straight from Markdown and data.
 
-Aufruf: python scripts/pdf.py [--site-dir DIR] [--out DATEI] [--data-dir DIR] [--config MKDOCS_YML] [--html DATEI]
+Aufruf: python scripts/pdf.py [--config MKDOCS_YML] [--out DATEI] [--html DATEI] [--karten auto|alle|keine]
 
-  --site-dir  the built site (default: site/); run `mkdocs build` first (make pdf does)
-  --out       the PDF to write (default: <site-dir>/<pdf_datei from data/konzept.yaml>)
-  --data-dir  the data folder for the cover (default: data/)
-  --config    mkdocs.yml whose nav gives the chapters and their order (default: mkdocs.yml)
+  --config    mkdocs.yml of the project (default: this repository's); its nav gives the chapters and their order
+  --out       the PDF to write (default: build/druck/<pdf_datei from data/konzept.yaml> beside mkdocs.yml, where
+              the site build picks it up: weblink.py)
   --html      also write the print HTML document there (to look at or debug the layout)
   --karten    auto (default): every measure's card up to 300 measures, beyond that each measure only as its
-              row of the table „Alle Maßnahmen“ (scripts/druck/umfang.py says why); alle; keine
+              row of the table „Alle Maßnahmen“ (umfang.py says why); alle; keine
 
-When the PDF lies inside the site, every page's "Als PDF herunterladen" link gets its href and size
-(scripts/druck/weblink.py); before that the link is hidden.
-
-Every page of the nav becomes a chapter; its `article.md-content__inner` is cut out of the built page and set
-with scripts/druck/vorlage/druck.css, never with Material's CSS (WeasyPrint cannot paginate its flex layout).
-Prints one line with pages, size and time; errors in German, without a traceback, exit code 1.
+MkDocs renders each chapter as in the site build, in print mode (navigation.py, fassung.py: long lists whole);
+auszug.py fits them into one document, set with vorlage/druck.css, never with Material's CSS (WeasyPrint cannot
+paginate its flex layout), and schreiben.py writes the tagged PDF. Runs before the site build, reads nothing
+built and writes nothing into a site. Prints one line with pages, size and time; errors in German, without a
+traceback, exit code 1.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from macros.ausgabe.druck.auszug import auszuege
-from macros.ausgabe.druck.dokument import html_dokument
+from macros.ausgabe.druck.dokument import html_dokument, oeffentliche_adresse, stylesheets
 from macros.ausgabe.druck.fehler import DruckFehler
-from macros.ausgabe.druck.navigation import kapitel_liste, lies_mkdocs
+from macros.ausgabe.druck.navigation import druckquelle
 from macros.ausgabe.druck.schreiben import schreibe_pdf
-from macros.ausgabe.druck.umfang import KARTEN_BIS, mit_karten, nur_tabelle
-from macros.ausgabe.druck.weblink import trage_pdf_ein
+from macros.ausgabe.druck.umfang import KARTEN_BIS, hinweise_einsetzen
+from macros.ausgabe.druck.weblink import druck_pdf
 from macros.daten.fehler import DatenFehler
-from macros.daten.loader import DATA_DIR, lade_daten
-from macros.projekt import REPO
+from macros.projekt import HIER, Projekt
 
 
 def argumente(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Baut das Integrationskonzept als barrierefreies PDF (PDF/UA-1).")
-    parser.add_argument("--site-dir", type=Path, default=REPO / "site", help="gebaute Website (Standard: site/)")
-    parser.add_argument("--out", type=Path, help="Ziel-PDF (Standard: <site-dir>/<pdf_datei aus konzept.yaml>)")
-    parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="Datenordner (Standard: data/)")
-    parser.add_argument("--config", type=Path, default=REPO / "mkdocs.yml", help="mkdocs.yml mit der nav")
+    parser.add_argument("--config", type=Path, default=HIER.mkdocs_yml, help="mkdocs.yml des Projekts")
+    parser.add_argument("--out", type=Path, help="Ziel-PDF (Standard: build/druck/<pdf_datei aus konzept.yaml>)")
     parser.add_argument("--html", type=Path, help="das Druck-HTML zusätzlich hierhin schreiben")
     parser.add_argument("--karten", choices=("auto", "alle", "keine"), default="auto",
                         help=f"Maßnahmenkarten drucken (auto: bis {KARTEN_BIS} Maßnahmen, darüber nur die Tabelle)")
     return parser.parse_args(argv)
 
 
+@dataclass(frozen=True)
+class Druckauftrag:
+    """The print document and where and how to write it."""
+
+    html: str
+    ziel: Path
+    sprache: str
+    docs: Path
+
+
+def bereite_vor(args: argparse.Namespace) -> Druckauftrag | str:
+    """The print document from Markdown and data; a data error gives its German report instead."""
+    try:
+        quelle = druckquelle(args.config, args.karten, KARTEN_BIS)
+    except DatenFehler as fehler:
+        return fehler.bericht()
+    konzept = quelle.daten.konzept
+    adresse = oeffentliche_adresse(konzept)
+    teile = auszuege(quelle.kapitel, adresse, quelle.docs)
+    hinweise_einsetzen(teile, adresse)
+    sprache = quelle.config.theme["language"] or "de"
+    html = html_dokument(konzept, teile, sprache=sprache, web_adresse=adresse,
+                         beschreibung=konzept.untertitel or quelle.config.site_description or konzept.titel)
+    ziel = args.out or druck_pdf(Projekt.aus_config(quelle.config), konzept.pdf_datei)
+    return Druckauftrag(html=html, ziel=ziel, sprache=sprache, docs=quelle.docs)
+
+
+def im_eigenen_prozess(funktion, *argumente):
+    """Runs funktion in a process of its own and returns its result (exceptions come back as raised).
+
+    MkDocs, its plugins, the data and every generated page of a large catalogue take 70 MB at 2,500 measures
+    that would otherwise stay in this process while WeasyPrint sets the document; the child process gives them
+    back when it ends. Forked: the child starts with the modules already imported.
+    """
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as ausfuehrer:
+        return ausfuehrer.submit(funktion, *argumente).result()
+
+
 def baue(args: argparse.Namespace) -> tuple[Path, int]:
     """Builds the PDF; returns its path and its number of pages."""
-    konzept = lade_daten(args.data_dir).konzept
-    konfig = lies_mkdocs(args.config)
-    site_url = konfig.get("site_url") or "https://example.invalid/"
-    kapitel = kapitel_liste(args.config)
-    teile = auszuege(args.site_dir, kapitel, site_url)
-    if not mit_karten(teile, args.karten):
-        nur_tabelle(teile, site_url)
-    html = html_dokument(konzept, teile,
-                         beschreibung=konzept.untertitel or konfig.get("site_description") or konzept.titel,
-                         web_adresse=site_url)
-    del teile  # the parsed pages are in the HTML string now; WeasyPrint needs the memory
+    auftrag = im_eigenen_prozess(bereite_vor, args)
+    if isinstance(auftrag, str):
+        raise DatenbestandFehler(auftrag)
     if args.html:
-        args.html.write_text(html, encoding="utf-8")
-    ziel = args.out or args.site_dir / konzept.pdf_datei
-    ziel.parent.mkdir(parents=True, exist_ok=True)
-    seiten = schreibe_pdf(html, ziel, basis=args.site_dir)
-    trage_pdf_ein(args.site_dir, ziel)
-    return ziel, seiten
+        args.html.write_text(auftrag.html, encoding="utf-8")
+    seiten = schreibe_pdf(auftrag.html, auftrag.ziel, sprache=auftrag.sprache, stylesheets=stylesheets(),
+                          basis=auftrag.docs)
+    return auftrag.ziel, seiten
+
+
+class DatenbestandFehler(Exception):
+    """The data have errors; the message is their German report."""
 
 
 def main(argv: list[str]) -> int:
@@ -79,8 +109,8 @@ def main(argv: list[str]) -> int:
     beginn = time.perf_counter()
     try:
         ziel, seiten = baue(args)
-    except DatenFehler as fehler:
-        print("Die Daten sind fehlerhaft; das PDF wird nicht gebaut.\n" + fehler.bericht(), file=sys.stderr)
+    except DatenbestandFehler as fehler:
+        print(f"Die Daten sind fehlerhaft; das PDF wird nicht gebaut.\n{fehler}", file=sys.stderr)
         return 1
     except DruckFehler as fehler:
         print(f"PDF nicht gebaut: {fehler}", file=sys.stderr)

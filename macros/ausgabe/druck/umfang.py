@@ -3,7 +3,8 @@
 Up to KARTEN_BIS measures the PDF has every card, as the site does. Beyond that a printed card per measure
 runs to more than a thousand pages (2,500 measures: 1,677 pages, 5 minutes, 3.9 GB with WeasyPrint), which
 nobody prints and the build machine cannot afford. Then each measure is printed once, as its row in the
-table „Alle Maßnahmen“; the chapters of the Handlungsfelder say so and give the address of the measure pages.
+table „Alle Maßnahmen“: the chapters of the Handlungsfelder are rendered without their table and cards
+(fassung.py leaves a placeholder), and here the placeholder becomes a note with the address of the measure pages.
 """
 
 from __future__ import annotations
@@ -11,34 +12,21 @@ from __future__ import annotations
 from lxml import etree
 
 from macros.ausgabe.druck.auszug import Auszug, _extern
+from macros.ausgabe.druck.fassung import PLATZHALTER
 from macros.darstellung import adressen
 
 KARTEN_BIS = 300
-KARTE = ".//article[contains(concat(' ', normalize-space(@class), ' '), ' ik-karte ')]"
 TABELLE = ".//table[contains(concat(' ', normalize-space(@class), ' '), ' ik-massnahmen ')]"
+STELLEN = f".//div[@class='{PLATZHALTER}']"
 
 
-def mit_karten(auszuege: list[Auszug], wunsch: str) -> bool:
-    """'alle', 'keine', or 'auto' (cards up to KARTEN_BIS measures)."""
-    if wunsch != "auto":
-        return wunsch == "alle"
-    return sum(len(a.inhalt.xpath(KARTE)) for a in auszuege) <= KARTEN_BIS
-
-
-def nur_tabelle(auszuege: list[Auszug], site_url: str) -> None:
-    """Leaves out every card and the tables beside them; the table in a chapter without cards stays."""
-    gesamt = next((a for a in auszuege if a.inhalt.xpath(TABELLE) and not a.inhalt.xpath(KARTE)), None)
+def hinweise_einsetzen(auszuege: list[Auszug], adresse: str) -> None:
+    """Each placeholder becomes the note; a link to a card that is not printed becomes its web address."""
+    gesamt = next((a for a in auszuege if a.inhalt.xpath(TABELLE)), None)
     for auszug in auszuege:
-        karten = auszug.inhalt.xpath(KARTE)
-        if not karten:
-            continue
-        hinweis = _hinweis(len(karten), gesamt, site_url)
-        karten[0].addprevious(hinweis)
-        for karte in karten:
-            karte.drop_tree()
-        for tabelle in auszug.inhalt.xpath(TABELLE):
-            rahmen = tabelle.getparent()
-            (rahmen if "ik-tabelle" in (rahmen.get("class") or "") else tabelle).drop_tree()
+        for stelle in auszug.inhalt.xpath(STELLEN):
+            stelle.addprevious(_hinweis(int(stelle.get("data-anzahl")), gesamt, adresse))
+            stelle.getparent().remove(stelle)
     vorhanden = {element.get("id") for a in auszuege for element in a.inhalt.iter() if element.get("id")}
     for auszug in auszuege:
         for link in auszug.inhalt.xpath(".//a[@data-web]"):
@@ -51,7 +39,7 @@ def nur_tabelle(auszuege: list[Auszug], site_url: str) -> None:
                 _extern(link, link.get("data-web"), zeigen=False)
 
 
-def _hinweis(anzahl: int, gesamt: Auszug | None, site_url: str) -> etree._Element:
+def _hinweis(anzahl: int, gesamt: Auszug | None, adresse: str) -> etree._Element:
     absatz = etree.Element("p")
     absatz.set("class", "ik-druckhinweis")
     wort = "Die Maßnahme dieses Handlungsfelds steht" if anzahl == 1 else \
@@ -68,8 +56,8 @@ def _hinweis(anzahl: int, gesamt: Auszug | None, site_url: str) -> etree._Elemen
     fuss = etree.SubElement(absatz, "span")
     fuss.text = ("Für so viele Maßnahmen wären ausführliche Beschreibungen zu umfangreich zum Drucken. "
                  "Jede Maßnahme steht mit allen Angaben auf ihrer eigenen Seite im Netz: ")
-    adresse = etree.SubElement(fuss, "span")
-    adresse.set("class", "ik-url")
-    adresse.text = f"{site_url.rstrip('/')}/{adressen.massnahme('<nummer>')}"
-    adresse.tail = "."
+    stelle = etree.SubElement(fuss, "span")
+    stelle.set("class", "ik-url")
+    stelle.text = f"{adresse.rstrip('/')}/{adressen.massnahme('<nummer>')}"
+    stelle.tail = "."
     return absatz

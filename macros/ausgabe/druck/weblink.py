@@ -1,19 +1,28 @@
-"""Makes the site's "Als PDF herunterladen" links (overrides/partials/ik-pdf-link.html) point to the written PDF.
+"""The site's "Als PDF herunterladen" link: the PDF is built before the site, so the site links the file it has.
 
-The partial is rendered hidden and without href, because the site is built before the PDF. Once the PDF exists,
-this fills in href and size and shows the link. It rewrites only those three attributes and may run again
-after every new PDF (the markers stay), so the size in the site always matches the file next to it.
+`make pdf` writes the PDF to build/druck/ (druck_pdf). When the site is built (or served), `pdf_fuer_site`
+adds that file to the site's files, so MkDocs copies it into the site like any asset, and puts its URL and
+size into `config.extra.ik_pdf` for the templates (overrides/partials/ik-pdf-link.html). Without a PDF there
+is no link: `mkdocs serve` or `mkdocs build` alone never show a link to a file that is not there, and
+`make build` always writes the PDF first. Nothing rewrites the built pages afterwards.
 """
 
 from __future__ import annotations
 
-import os
-import re
 from pathlib import Path
 
-VERSTECKT = re.compile(r"(<div\b[^>]*\bdata-ik-pdf\b[^>]*?)\s+hidden(?=[\s>])")
-ZIEL = re.compile(r'data-ik-pdf-href="([^"]*)"(?: href="[^"]*")?')
-GROESSE = re.compile(r"(<span data-ik-pdf-groesse>)[^<]*(</span>)")
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from macros.projekt import Projekt
+
+ORDNER = Path("build") / "druck"
+SCHLUESSEL = "ik_pdf"
+
+
+def druck_pdf(projekt: Projekt, pdf_datei: str) -> Path:
+    """Where `make pdf` writes the PDF of a project: build/druck/<pdf_datei from data/konzept.yaml>."""
+    return projekt.wurzel / ORDNER / pdf_datei
 
 
 def groesse_de(byte: int) -> str:
@@ -23,24 +32,18 @@ def groesse_de(byte: int) -> str:
     return f"{byte / (1024 * 1024):.1f} MB".replace(".", ",")
 
 
-def trage_pdf_ein(site_dir: Path, pdf: Path) -> int:
-    """Shows every PDF link of the site with href and size; returns how many pages got one."""
-    try:
-        relativ = pdf.resolve().relative_to(site_dir.resolve()).as_posix()
-    except ValueError:
-        return 0  # a PDF outside the site (benchmarks, tests) is not what the site links to
-    groesse = f"(PDF, {groesse_de(pdf.stat().st_size)})"
-    geaendert = 0
-    for datei in site_dir.rglob("*.html"):
-        text = datei.read_text(encoding="utf-8")
-        if "data-ik-pdf" not in text:
-            continue
-        neu = VERSTECKT.sub(r"\1", text)
-        neu = ZIEL.sub(lambda t: f'data-ik-pdf-href="{t.group(1)}" href="{t.group(1)}{relativ}"', neu)
-        neu = GROESSE.sub(lambda t: t.group(1) + groesse + t.group(2), neu)
-        if neu != text:
-            temporaer = datei.with_name(datei.name + ".tmp")
-            temporaer.write_text(neu, encoding="utf-8")
-            os.replace(temporaer, datei)
-            geaendert += 1
-    return geaendert
+def pdf_fuer_site(files: Files, config: MkDocsConfig, pdf_datei: str) -> Files:
+    """Adds the built PDF to the site (at its root) and tells the templates its URL and size; without a PDF
+    the templates show no link."""
+    config.extra.pop(SCHLUESSEL, None)
+    pdf = druck_pdf(Projekt.aus_config(config), pdf_datei)
+    if not pdf.is_file():
+        return files
+    vorhanden = files.get_file_from_path(pdf_datei)
+    if vorhanden is not None:
+        files.remove(vorhanden)
+    datei = File(pdf_datei, src_dir=str(pdf.parent), dest_dir=config.site_dir,
+                 use_directory_urls=config.use_directory_urls)
+    files.append(datei)
+    config.extra[SCHLUESSEL] = {"url": datei.url, "groesse": groesse_de(pdf.stat().st_size)}
+    return files
