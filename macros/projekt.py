@@ -43,3 +43,6 @@ def _projekt_von(klasse: type[Projekt], mkdocs_yml: str) -> Projekt:
     folder in it."""
     return klasse(Path(mkdocs_yml).resolve().parent)
 
+
+
+HIER = Projekt()
