@@ -631,7 +631,7 @@ def test_andere_weasyprint_version_wird_abgelehnt(monkeypatch, tmp_path):
 @pytest.mark.browser
 def test_pdf_link_liegt_in_einer_landmarke_laut_axe(browser, pdf_site):
     """axe's rule `region` (all content inside landmarks) on pages that show the PDF link."""
-    from browser import brauche_node_modules
+    from browser.fixtures import brauche_node_modules
 
     from macros.entwicklung.lokale_site import starte_server
 
