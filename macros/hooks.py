@@ -4,37 +4,57 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from macros.ausgabe import kalender, offene_daten, versionsgeschichte
+from macros.ausgabe import kalender, massnahmenseiten, offene_daten, versionsgeschichte
 from macros.ausgabe.druck import weblink
 from macros.baudaten import daten_fuer, stichtag_fuer
-from macros.darstellung import barrierefrei, seiten, statusfarben, uebersicht, verlauf
+from macros.darstellung import barrierefrei, bloecke, seiten, statusfarben, uebersicht, verlauf
+from macros.entwicklung import vorschau
 from macros.projekt import Projekt
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """`make serve` keeps what a save did not change from one build to the next."""
+    vorschau.einrichten(command)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Reads the git history anew for each build; the footer shows the built version."""
+    bloecke.vergessen()
+    vorschau.suche_merken(config)
     geschichte = versionsgeschichte.aktuell(Projekt.aus_config(config).wurzel, neu=True)
     config.extra["ik_version"] = geschichte.version.text()
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Adds a page per measure and per working group, the further pages of long lists (not to the navigation),
-    the status stylesheet, and the PDF if it is built."""
-    daten = daten_fuer(config)
+    """Adds the measure pages' shell (or a page per measure), a page per working group, the further pages of
+    long lists (not to the navigation), the status stylesheet, each measure page as a link target, and the PDF if
+    it is built."""
+    daten, einzeln = daten_fuer(config), bloecke.vergleichsbau()
     vorhandene = {datei.src_uri for datei in files}
-    for pfad, inhalt in seiten.erzeugte_seiten(daten, vorhandene, stichtag_fuer(config)).items():
+    for pfad, inhalt in seiten.erzeugte_seiten(daten, vorhandene, stichtag_fuer(config), einzeln).items():
         files.append(File.generated(config, pfad, content=inhalt, inclusion=InclusionLevel.NOT_IN_NAV))
     files.append(File.generated(config, statusfarben.DATEI, content=statusfarben.css()))
+    for datei in () if einzeln else massnahmenseiten.verweisziele(config, daten):
+        files.append(datei)
     return weblink.pdf_fuer_site(files, config, daten.konzept.pdf_datei)
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    """Keeps the last build's measure pages out of MkDocs' emptying of the site folder."""
+    massnahmenseiten.beiseite(config)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Puts tables into focusable regions and appends the page's last change (a measure page: its changes)."""
+    if massnahmenseiten.ist_schale(page.file):
+        return seiten.SCHALE_INHALT
     daten = daten_fuer(config)
     geschichte = versionsgeschichte.aktuell(Projekt.aus_config(config).wurzel)
     massnahme = seiten.massnahme_der_seite(daten, page.file)
@@ -43,6 +63,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     else:
         fuss = verlauf.seitenstand(geschichte, page.file.src_uri, page.file.generated_by is not None,
                                    "{{" in (page.file.content_string or ""), daten.konzept.stand)
+    html, anker = bloecke.einsetzen(html)
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | anker
     return barrierefrei.tabellen_region(html) + fuss
 
 
@@ -56,11 +78,22 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
     return barrierefrei.repariere_seite(output_content) if template_name.endswith(".html") else output_content
 
 
+def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """Compiled theme templates are kept from build to build."""
+    return vorschau.vorlagen_merken(env)
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Writes the open data (JSON, CSV, the JSON Schemas), the overview's rows for its filter and the calendar
-    feeds into the site."""
-    daten = daten_fuer(config)
-    offene_daten.schreibe_offene_daten(daten, Path(config.site_dir), config.site_url or "",
-                                       Projekt.aus_config(config).daten / "schema")
-    uebersicht.schreibe_zeilen(daten, Path(config.site_dir), stichtag_fuer(config))
-    kalender.schreibe_kalender(daten, Path(config.site_dir), config.site_url or "")
+    """Writes each measure's page from the shell, the open data (JSON, CSV, the JSON Schemas), the overview's
+    rows for its filter and the calendar feeds into the site."""
+    daten, projekt, site, stichtag = daten_fuer(config), Projekt.aus_config(config), Path(config.site_dir), \
+        stichtag_fuer(config)
+    massnahmenseiten.schreibe(config, daten, versionsgeschichte.aktuell(projekt.wurzel), stichtag)
+    offene_daten.schreibe_offene_daten(daten, site, config.site_url or "", projekt.daten / "schema")
+    uebersicht.schreibe_zeilen(daten, site, stichtag)
+    kalender.schreibe_kalender(daten, site, config.site_url or "")
+
+
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+    """`make serve` notices a saved change sooner."""
+    return vorschau.schneller_beobachten(server, config)

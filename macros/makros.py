@@ -7,7 +7,7 @@ from mkdocs.utils import get_relative_url
 from macros.ausgabe import offene_daten, versionsgeschichte
 from macros.ausgabe.druck.fassung import druckfassung
 from macros.baudaten import daten_fuer, stichtag_fuer
-from macros.darstellung import arbeitsgruppen, diagramme, render, uebersicht, verlauf
+from macros.darstellung import arbeitsgruppen, bloecke, diagramme, render, uebersicht, verlauf
 from macros.darstellung.datum import datum_de
 from macros.projekt import Projekt
 
@@ -44,8 +44,10 @@ class Makros:
         """Table and cards of the measures of one field (for its chapter); long lists over several pages."""
         druck = druckfassung(self.env.conf)
         if druck is not None:
-            return druck.massnahmen(self.daten, feld_id, self.wurzel, stichtag_fuer(self.env.conf))
-        return render.massnahmen_im_feld(self.daten, feld_id, seite, self.wurzel, stichtag_fuer(self.env.conf))
+            html = druck.massnahmen(self.daten, feld_id, self.wurzel, stichtag_fuer(self.env.conf))
+        else:
+            html = render.massnahmen_im_feld(self.daten, feld_id, seite, self.wurzel, stichtag_fuer(self.env.conf))
+        return bloecke.ohne_markdown(html)
 
     def status_uebersicht(self, feld_id: str | None = None) -> str:
         """Status chart (SVG) with its table; without a field also one stacked bar per field."""
@@ -54,7 +56,8 @@ class Makros:
     def alle_massnahmen(self, seite: int = 1) -> str:
         """Every measure in one table; filter.js adds filters, sorting and the URL state."""
         seite = None if druckfassung(self.env.conf) is not None else seite  # the PDF prints every row
-        return uebersicht.alle_massnahmen(self.daten, seite, self.wurzel, stichtag_fuer(self.env.conf))
+        return bloecke.ohne_markdown(uebersicht.alle_massnahmen(self.daten, seite, self.wurzel,
+                                                                stichtag_fuer(self.env.conf)))
 
     def offene_daten_dateien(self) -> str:
         """The downloads of the Daten page with their counts."""

@@ -1,14 +1,20 @@
 """make bench: how the site scales with the number of measures, measured side by side in one run.
 
-Aufruf: python scripts/bench.py [--groessen 100,1000,10000] [--pdf-groesse 2500] [--ohne-serve] [--ohne-lighthouse]
+Aufruf: python scripts/bench.py [--groessen 100,1000,10000] [--pdf-groesse 2500] [--serve-groessen 1000,10000]
+                               [--ohne-serve] [--ohne-lighthouse]
 
-For each size it writes a synthetic data set (scripts/synthetic_data.py) into a temp folder and measures
+For each size it writes a synthetic data set (macros/entwicklung/synthetische_daten.py) into a temp folder and
+measures
 - `make check` (scripts/check.py on that folder): wall time and peak RSS; plus lade_daten in-process;
-- `mkdocs build` of our site against the same content pre-rendered as plain Markdown (same pages,
-  same theme and Markdown extensions, no macros plugin, no hooks): the lower bound;
+- `mkdocs build` of our site beside two references, both the same theme, nav and Markdown extensions with
+  no macros plugin and no hooks, every page pre-rendered to finished Markdown:
+  schlicht (plain): the same pages, each measure's page too, as MkDocs builds them one by one;
+  nackt (bare): the same pages with the same table rows, but no measure pages and no cards: what a plain
+  Material site listing the measures costs;
 - the largest HTML page, the number of pages and the size of the search index;
 then the PDF at --pdf-groesse (when scripts/pdf.py exists), the time from saving measures.yaml to the
-reloaded page in `mkdocs serve` (real data and 1,000 measures), and Lighthouse on the largest page.
+changed page in Chromium with `mkdocs serve` (real data, 1,000 and 10,000 measures), and Lighthouse on the
+largest page.
 Every command runs in a fresh child process; its peak RSS comes from getrusage(RUSAGE_CHILDREN) there.
 Machines are shared and noisy: compare the ratios within one run, not the seconds between runs.
 Prints a table and writes bench-ergebnis.json (git-ignored).
@@ -33,7 +39,7 @@ from datetime import datetime
 from pathlib import Path
 
 from macros.darstellung import adressen
-from macros.entwicklung.lokale_site import CHROMIUM, starte_server
+from macros.entwicklung.lokale_site import CHROMIUM, CHROMIUM_ARGS, starte_server
 from macros.entwicklung.mkdocs_bau import BIN, mkdocs_befehl
 from macros.entwicklung.mkdocs_bau import UMGEBUNG as MKDOCS_UMGEBUNG
 from macros.entwicklung.projektkopie import projektkopie
@@ -80,9 +86,14 @@ def projekt_mit_daten(ziel: Path, anzahl: int | None) -> Path:
     return ziel
 
 
-def vorrendern(projekt: str, ziel: str) -> None:
-    """Child side: writes the plain project, every page (generated ones too) as finished Markdown."""
+# A card in the pre-rendered Markdown (macros/darstellung/templates/massnahme_karte.html); nackt drops them.
+KARTE = re.compile(r'<article class="ik-karte.*?</article>\n?', re.S)
+
+
+def vorrendern(projekt: str, ziel: str, art: str) -> None:
+    """Child side: writes a reference project (art schlicht or nackt, see above), its pages as finished Markdown."""
     projekt_pfad, ziel_pfad = Path(projekt), Path(ziel)
+    os.environ["IK_VERGLEICHSBAU"] = "1"  # the macros' lists as HTML, a Markdown page per measure
     import jinja2  # noqa: PLC0415
     import yaml  # noqa: PLC0415
     from mkdocs.config import load_config  # noqa: PLC0415
@@ -120,7 +131,11 @@ def vorrendern(projekt: str, ziel: str) -> None:
     vorhandene = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
     seiten = {pfad: (docs / pfad).read_text(encoding="utf-8") for pfad in vorhandene
               if not pfad.startswith("includes/")}
-    seiten.update(erzeugte_seiten(daten_fuer(konfiguration), vorhandene))
+    daten = daten_fuer(konfiguration)
+    seiten.update(erzeugte_seiten(daten, vorhandene, einzeln=True))
+    if art == "nackt":
+        for x in daten.massnahmen:
+            del seiten[adressen.massnahme_datei(x.id)]
     for pfad, text in seiten.items():
         kopf, rumpf = "", text
         if text.startswith("---\n") and "\n---\n" in text[4:]:
@@ -131,13 +146,16 @@ def vorrendern(projekt: str, ziel: str) -> None:
             fertig = rumpf
         else:
             fertig = jinja.from_string(rumpf).render(**umgebung.variables, **umgebung.macros, page=umgebung.page)
+        if art == "nackt":
+            fertig = KARTE.sub("", fertig)
         datei = ziel_docs / pfad
         datei.parent.mkdir(parents=True, exist_ok=True)
         datei.write_text(kopf + fertig, encoding="utf-8")
     shutil.copytree(projekt_pfad / "overrides", ziel_pfad / "overrides")
     shutil.copy(projekt_pfad / "mkdocs.yml", ziel_pfad / "mkdocs-original.yml")
     # Same theme, extensions and nav (inherited); only the search plugin, no macros, no hooks, no watch.
-    suche = {"search": {"lang": konfiguration.plugins["search"].config["lang"]}}
+    suchplugin = next(p for name, p in konfiguration.plugins.items() if name.split("/")[-1] == "search")
+    suche = {"search": {"lang": suchplugin.config["lang"]}}
     (ziel_pfad / "mkdocs.yml").write_text(
         "INHERIT: mkdocs-original.yml\n" + yaml.safe_dump({"plugins": [suche], "hooks": [], "watch": []},
                                                           allow_unicode=True), encoding="utf-8")
@@ -171,8 +189,11 @@ def lade_zeit(data_dir: Path) -> tuple[float, float]:
     return wand, cpu
 
 
+BAUARTEN = ("build", "schlicht", "nackt")
+
+
 def groesse_messen(anzahl: int, arbeit: Path) -> dict:
-    """check, our build and the plain build for one size."""
+    """check, our build and the two reference builds for one size."""
     print(f"… {anzahl} Maßnahmen", file=sys.stderr, flush=True)
     projekt = projekt_mit_daten(arbeit / f"projekt-{anzahl}", anzahl)
     ergebnis: dict = {"massnahmen": anzahl,
@@ -180,40 +201,37 @@ def groesse_messen(anzahl: int, arbeit: Path) -> dict:
     ergebnis["check"] = messe([sys.executable, str(REPO / "scripts" / "check.py"), str(projekt / "data")], REPO,
                               arbeit / f"check-{anzahl}.log")
     ergebnis["lade_daten_s"], ergebnis["lade_daten_cpu_s"] = lade_zeit(projekt / "data")
-    site, site_schlicht, schlicht = (arbeit / f"{name}-{anzahl}" for name in ("site", "site-schlicht", "schlicht"))
-    subprocess.run([sys.executable, __file__, "--vorrendern", str(projekt), str(schlicht)], env=UMGEBUNG,
-                   check=True)
-    # For the breakdown: our site with our macros and hook only, without the hooks of the other parts
-    # (page history, open data, accessibility repairs).
-    (projekt / "mkdocs-eigen.yml").write_text("INHERIT: mkdocs.yml\nhooks:\n  - macros/seiten.py\n", encoding="utf-8")
-    site_eigen = arbeit / f"site-eigen-{anzahl}"
-    # Alternating runs, the fastest of each kind: load from other processes hits all alike.
-    laeufe: dict[str, list[dict]] = {"build": [], "eigen": [], "schlicht": []}
+    quellen = {"build": projekt}
+    for art in ("schlicht", "nackt"):
+        quellen[art] = arbeit / f"{art}-{anzahl}"
+        subprocess.run([sys.executable, __file__, "--vorrendern", str(projekt), str(quellen[art]), art],
+                       env=UMGEBUNG, check=True)
+    sites = {art: arbeit / f"site-{art}-{anzahl}" for art in BAUARTEN}
+    # Alternating runs, the fastest of each kind: load from other processes hits all alike. Each run builds into
+    # an empty folder (removing the last run's output is not part of a build).
+    laeufe: dict[str, list[dict]] = {art: [] for art in BAUARTEN}
     for _ in range(ARGS.wiederholungen):
-        laeufe["build"].append(messe(mkdocs_befehl(site), projekt,
-                                     arbeit / f"build-{anzahl}.log"))
-        laeufe["eigen"].append(messe(mkdocs_befehl(site_eigen, "-f", "mkdocs-eigen.yml", strict=False), projekt,
-                                     arbeit / f"eigen-{anzahl}.log"))
-        laeufe["schlicht"].append(messe(mkdocs_befehl(site_schlicht, strict=False), schlicht,
-                                        arbeit / f"schlicht-{anzahl}.log"))
-    ergebnis["eigen"] = min(laeufe["eigen"], key=lambda lauf: lauf["sekunden"] or float("inf"))
-    ergebnis["eigen"]["cpu_s"] = min((lauf["cpu_s"] for lauf in laeufe["eigen"] if lauf.get("cpu_s")), default=None)
-    shutil.rmtree(site_eigen, ignore_errors=True)
-    for art, ziel in (("build", site), ("schlicht", site_schlicht)):
+        for art in BAUARTEN:
+            shutil.rmtree(sites[art], ignore_errors=True)
+            laeufe[art].append(messe(mkdocs_befehl(sites[art], strict=art == "build"), quellen[art],
+                                     arbeit / f"{art}-{anzahl}.log"))
+    for art in BAUARTEN:
         ergebnis[art] = min(laeufe[art], key=lambda lauf: lauf["sekunden"] or float("inf"))
         ergebnis[art]["alle_sekunden"] = [lauf["sekunden"] for lauf in laeufe[art]]
         ergebnis[art]["cpu_s"] = min((lauf["cpu_s"] for lauf in laeufe[art] if lauf.get("cpu_s")), default=None)
-        ergebnis[art].update(seiten_statistik(ziel))
-    if ergebnis["build"]["sekunden"] and ergebnis["schlicht"]["sekunden"]:
-        ergebnis["verhaeltnis"] = round(ergebnis["build"]["sekunden"] / ergebnis["schlicht"]["sekunden"], 3)
-        # CPU time suffers less than wall time from the other processes on a shared machine.
-        ergebnis["verhaeltnis_cpu"] = round(ergebnis["build"]["cpu_s"] / ergebnis["schlicht"]["cpu_s"], 3)
-        if ergebnis["eigen"].get("cpu_s"):
-            ergebnis["verhaeltnis_eigen_cpu"] = round(ergebnis["eigen"]["cpu_s"] / ergebnis["schlicht"]["cpu_s"], 3)
+        ergebnis[art].update(seiten_statistik(sites[art]))
+    for art in ("schlicht", "nackt"):
+        if ergebnis["build"]["sekunden"] and ergebnis[art]["sekunden"]:
+            ergebnis[f"verhaeltnis_{art}"] = round(ergebnis["build"]["sekunden"] / ergebnis[art]["sekunden"], 3)
+            # CPU time suffers less than wall time from the other processes on a shared machine.
+            ergebnis[f"verhaeltnis_{art}_cpu"] = round(ergebnis["build"]["cpu_s"] / ergebnis[art]["cpu_s"], 3)
+    ergebnis["massnahmenseiten"] = sum(1 for p in (sites["build"] / "massnahmen").glob("*/index.html")
+                                       if not p.parent.name.startswith("seite-"))
     if anzahl == max(ARGS.groessen):
-        ergebnis["lighthouse"] = lighthouse(site, ergebnis["build"]["groesste_seite"], arbeit)
-    shutil.rmtree(site_schlicht, ignore_errors=True)
-    shutil.rmtree(schlicht, ignore_errors=True)
+        ergebnis["lighthouse"] = lighthouse(sites["build"], ergebnis["build"]["groesste_seite"], arbeit)
+    for art in ("schlicht", "nackt"):
+        shutil.rmtree(sites[art], ignore_errors=True)
+        shutil.rmtree(quellen[art], ignore_errors=True)
     return ergebnis
 
 
@@ -250,13 +268,22 @@ def abrufen(url: str) -> str | None:
         return None
 
 
-def serve_messen(anzahl: int | None, arbeit: Path) -> dict:
-    """Seconds from saving measures.yaml (a new title) until `mkdocs serve` delivers the page with it."""
+def serve_messen(anzahl: int | None, arbeit: Path, speichern: int = 3) -> dict:
+    """Seconds from saving measures.yaml (a new title of the first measure) until Chromium, showing that
+    measure's page from `mkdocs serve`, shows the new title (livereload reloads it); the median of a few saves.
+
+    Also the rebuild as MkDocs logs it ("Documentation built in …"), the rest is noticing the change and the
+    browser reloading the page.
+    """
+    from playwright.sync_api import Error as PlaywrightFehler  # noqa: PLC0415
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
     name = "echt" if anzahl is None else str(anzahl)
     print(f"… mkdocs serve ({name})", file=sys.stderr, flush=True)
     projekt = projekt_mit_daten(arbeit / f"projekt-serve-{name}", anzahl)
     port = freier_port()
-    protokoll = (arbeit / f"serve-{name}.log").open("w", encoding="utf-8")
+    log = arbeit / f"serve-{name}.log"
+    protokoll = log.open("w", encoding="utf-8")
     server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=projekt,
                               env=UMGEBUNG, stdout=protokoll, stderr=subprocess.STDOUT)
     try:
@@ -266,32 +293,42 @@ def serve_messen(anzahl: int | None, arbeit: Path) -> dict:
         anfang = time.perf_counter()
         basis = None
         while basis is None:  # serve prints its address, with the path of site_url, once the first build is done
-            treffer = re.search(r"Serving on (http://\S+?)/?$", (arbeit / f"serve-{name}.log").read_text(
-                encoding="utf-8", errors="replace"), re.MULTILINE)
+            treffer = re.search(r"Serving on (http://\S+?)/?$", log.read_text(encoding="utf-8", errors="replace"),
+                                re.MULTILINE)
             basis = treffer.group(1) if treffer else None
             if server.poll() is not None or time.perf_counter() - anfang > 900:
                 return {"massnahmen": name, "hinweis": "mkdocs serve kam nicht hoch"}
             time.sleep(0.2)
         url = f"{basis}/{adressen.massnahme(erste_id)}"
-        while abrufen(url) is None:
-            if server.poll() is not None or time.perf_counter() - anfang > 900:
-                return {"massnahmen": name, "hinweis": f"{url} antwortet nicht"}
-            time.sleep(0.2)
         erster_bau = time.perf_counter() - anfang
-        time.sleep(2)  # let the watcher settle after the first build
-        marke = f"Neuer Titel {int(time.time())} für die Messung"
-        kopf, rest = text.split("    titel:", 1)
-        neu = kopf + f"    titel: \"{marke}\"\n" + rest.split("\n", 1)[1]
-        massnahmen.write_text(neu, encoding="utf-8")
-        gespeichert = time.perf_counter()
-        while True:
-            seite = abrufen(url)
-            if seite is not None and marke in seite:
-                return {"massnahmen": name, "erster_bau_s": round(erster_bau, 2),
-                        "neu_geladen_s": round(time.perf_counter() - gespeichert, 2)}
-            if time.perf_counter() - gespeichert > 900:
-                return {"massnahmen": name, "hinweis": "neuer Titel erschien nicht binnen 900 s"}
-            time.sleep(0.1)
+        zeiten, baue = [], []
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            seite = browser.new_page()
+            seite.goto(url, wait_until="load")
+            for lauf in range(speichern):
+                time.sleep(1.5)  # the watcher settles; the browser's livereload request is waiting
+                marke = f"Neuer Titel {lauf} {int(time.time())} für die Messung"
+                kopf, rest = text.split("    titel:", 1)
+                massnahmen.write_text(kopf + f'    titel: "{marke}"\n' + rest.split("\n", 1)[1], encoding="utf-8")
+                gespeichert = time.perf_counter()
+                while time.perf_counter() - gespeichert < 900:
+                    try:
+                        if seite.evaluate("m => document.body !== null && document.body.innerText.includes(m)", marke):
+                            break
+                    except PlaywrightFehler:  # the page is just reloading
+                        pass
+                    time.sleep(0.01)
+                else:
+                    return {"massnahmen": name, "hinweis": "neuer Titel erschien nicht binnen 900 s"}
+                zeiten.append(round(time.perf_counter() - gespeichert, 2))
+                gebaut = re.findall(r"Documentation built in ([0-9.]+) seconds",
+                                    log.read_text(encoding="utf-8", errors="replace"))
+                baue.append(float(gebaut[-1]) if gebaut else None)
+            browser.close()
+        return {"massnahmen": name, "erster_bau_s": round(erster_bau, 2),
+                "neu_geladen_s": sorted(zeiten)[len(zeiten) // 2], "alle_neu_geladen_s": zeiten,
+                "neubau_laut_mkdocs_s": baue}
     finally:
         server.terminate()
         try:
@@ -354,35 +391,34 @@ def zahl(wert, format_="{:.2f}") -> str:
 def tabelle(bericht: dict) -> str:
     """The figures as a plain-text table."""
     zeilen = ["Maßnahmen | measures.yaml MB | check s | check RSS MB | lade_daten s (CPU s) | Bau s (CPU s) "
-              "| Bau RSS MB | schlicht s (CPU s) | schlicht RSS MB | Bau/schlicht Wand (CPU) | Seiten "
-              "| größte Seite KB | Suchindex MB"]
+              "| Bau RSS MB | schlicht s (CPU s) | nackt s (CPU s) | Bau/schlicht Wand (CPU) | Bau/nackt Wand (CPU) "
+              "| Seiten (Maßnahmenseiten) | größte Seite KB | Suchindex MB"]
     zeilen.append("-" * len(zeilen[0]))
     for g in bericht["groessen"]:
-        b, s, c = g["build"], g["schlicht"], g["check"]
+        b, s, n, c = g["build"], g["schlicht"], g["nackt"], g["check"]
         zeilen.append(" | ".join([
             f"{g['massnahmen']:>9}", zahl(g["measures_yaml_mb"]), zahl(c["sekunden"]), zahl(c["rss_mb"], "{:.0f}"),
             f"{zahl(g['lade_daten_s'], '{:.3f}')} ({zahl(g.get('lade_daten_cpu_s'), '{:.3f}')})",
-            f"{zahl(b['sekunden'])} ({zahl(b.get('cpu_s'))})",
-            zahl(b["rss_mb"], "{:.0f}"), f"{zahl(s['sekunden'])} ({zahl(s.get('cpu_s'))})", zahl(s["rss_mb"], "{:.0f}"),
-            f"{zahl(g.get('verhaeltnis'), '{:.3f}')} ({zahl(g.get('verhaeltnis_cpu'), '{:.3f}')})",
-            str(b.get("seiten")),
+            f"{zahl(b['sekunden'])} ({zahl(b.get('cpu_s'))})", zahl(b["rss_mb"], "{:.0f}"),
+            f"{zahl(s['sekunden'])} ({zahl(s.get('cpu_s'))})", f"{zahl(n['sekunden'])} ({zahl(n.get('cpu_s'))})",
+            f"{zahl(g.get('verhaeltnis_schlicht'), '{:.3f}')} ({zahl(g.get('verhaeltnis_schlicht_cpu'), '{:.3f}')})",
+            f"{zahl(g.get('verhaeltnis_nackt'), '{:.3f}')} ({zahl(g.get('verhaeltnis_nackt_cpu'), '{:.3f}')})",
+            f"{b.get('seiten')} ({g.get('massnahmenseiten')})",
             f"{zahl(b.get('groesste_seite_kb'), '{:.0f}')} ({b.get('groesste_seite')})", zahl(b.get("suchindex_mb"))]))
     zeilen.append("")
     for g in bericht["groessen"]:
         if "lighthouse" in g:
             messung = json.dumps(g["lighthouse"], ensure_ascii=False)
             zeilen.append(f"Lighthouse bei {g['massnahmen']} Maßnahmen: {messung}")
-    for g in bericht["groessen"]:
-        e = g.get("eigen", {})
-        rss = zahl(e.get("rss_mb"), "{:.0f}")
-        zeilen.append(f"{g['massnahmen']} Maßnahmen, nur Makros und Seiten-Hook (ohne die Hooks anderer Teile): "
-                      f"{zahl(e.get('sekunden'))} s, CPU {zahl(e.get('cpu_s'))} s, RSS {rss} MB,"
-                      f" CPU-Verhältnis zu schlicht {zahl(g.get('verhaeltnis_eigen_cpu'), '{:.3f}')}")
     if bericht.get("speicher_je_massnahme_kb"):
         zeilen.append(f"Bau-RSS je Maßnahme (KB), zwischen den Größen: {bericht['speicher_je_massnahme_kb']}")
     zeilen.append(f"PDF: {json.dumps(bericht.get('pdf'), ensure_ascii=False)}")
     for s in bericht.get("serve", []):
-        zeilen.append(f"make serve ({s['massnahmen']}): {json.dumps(s, ensure_ascii=False)}")
+        zeilen.append(f"make serve ({s['massnahmen']}): Speichern → geänderte Seite in Chromium "
+                      f"{zahl(s.get('neu_geladen_s'))} s (Median; alle: {s.get('alle_neu_geladen_s')}), "
+                      f"Neubau laut MkDocs {s.get('neubau_laut_mkdocs_s')} s, "
+                      f"erster Bau {zahl(s.get('erster_bau_s'))} s"
+                      + (f", {s['hinweis']}" if "hinweis" in s else ""))
     return "\n".join(zeilen)
 
 
@@ -399,7 +435,7 @@ def main() -> int:
                                                for (n1, r1), (n2, r2) in zip(rss, rss[1:], strict=False)]
         bericht["pdf"] = pdf_messen(ARGS.pdf_groesse, arbeit) if ARGS.pdf_groesse else None
         if not ARGS.ohne_serve:
-            bericht["serve"] = [serve_messen(None, arbeit), serve_messen(1000, arbeit)]
+            bericht["serve"] = [serve_messen(anzahl, arbeit) for anzahl in (None, *ARGS.serve_groessen)]
     bericht["last_danach"] = os.getloadavg()
     ERGEBNIS.write_text(json.dumps(bericht, ensure_ascii=False, indent=2), encoding="utf-8")
     print(tabelle(bericht))
@@ -414,6 +450,8 @@ def argumente(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--pdf-groesse", type=int, default=2500, help="Maßnahmen im PDF-Test (0: kein PDF)")
     parser.add_argument("--wiederholungen", type=int, default=2, help="Bauläufe je Art (der schnellste zählt)")
     parser.add_argument("--ohne-serve", action="store_true", help="ohne Messung von mkdocs serve")
+    parser.add_argument("--serve-groessen", default="1000,10000", type=lambda t: [int(x) for x in t.split(",") if x],
+                        help="Anzahlen von Maßnahmen für mkdocs serve (die echten Daten immer)")
     parser.add_argument("--ohne-lighthouse", action="store_true", help="ohne Lighthouse")
     return parser.parse_args(argv)
 
@@ -421,8 +459,8 @@ def argumente(argv: list[str]) -> argparse.Namespace:
 if __name__ == "__main__":
     if len(sys.argv) > 3 and sys.argv[1] == "--miss":
         miss(sys.argv[2], sys.argv[sys.argv.index("--") + 1:])
-    elif len(sys.argv) == 4 and sys.argv[1] == "--vorrendern":
-        vorrendern(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) == 5 and sys.argv[1] == "--vorrendern":
+        vorrendern(sys.argv[2], sys.argv[3], sys.argv[4])
     else:
         ARGS = argumente(sys.argv[1:])
         sys.exit(main())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -97,11 +98,43 @@ def massnahme_karte(daten: m.Konzeptdaten, massnahme: m.Massnahme, wurzel: str, 
     (see seitenteilung.suche_fuer: large catalogues keep the index small).
     stichtag: with a reference date the card shows what is due on it (Überfällig, Bald fällig, Prüfung fällig).
     """
-    feld = daten.handlungsfeld(massnahme.handlungsfeld)
-    hinweise = faelligkeit.hinweise(massnahme, stichtag.datum) if stichtag else ()
-    return _render("massnahme_karte.html", daten=daten, m=massnahme, feld=feld, wurzel=wurzel, ebene=ebene,
-                   permalink=permalink, feld_url=f"{wurzel}{seiten_url(feld.seite)}", suche=suche,
-                   hinweise=hinweise, stichtag=stichtag)
+    def karte() -> str:
+        feld = daten.handlungsfeld(massnahme.handlungsfeld)
+        hinweise = faelligkeit.hinweise(massnahme, stichtag.datum) if stichtag else ()
+        return _render("massnahme_karte.html", daten=daten, m=massnahme, feld=feld, wurzel=wurzel, ebene=ebene,
+                       permalink=permalink, feld_url=f"{wurzel}{seiten_url(feld.seite)}", suche=suche,
+                       hinweise=hinweise, stichtag=stichtag)
+    return KARTEN.hole(daten, (massnahme, wurzel, ebene, permalink, suche, stichtag), karte)
+
+
+class Kartenspeicher:
+    """The cards of the last build, for `make serve` (merken): after a save only the changed measures' cards
+    are rendered anew. A card shows its own measure and the rest of the data, never other measures: all cards
+    are dropped when anything but the measures changed."""
+
+    def __init__(self) -> None:
+        self.merken = False
+        self._daten: m.Konzeptdaten | None = None
+        self._rest: tuple = ()
+        self._karten: dict[tuple, str] = {}
+        self._vorher: dict[tuple, str] = {}
+
+    def hole(self, daten: m.Konzeptdaten, schluessel: tuple, rendern) -> str:
+        if not self.merken:
+            return rendern()
+        if daten is not self._daten:
+            rest = tuple(getattr(daten, f.name) for f in fields(daten) if f.compare and f.name != "massnahmen")
+            # Keep the cards the last build used, if the rest of the data is the same; drop all others.
+            self._vorher = self._karten if rest == self._rest else {}
+            self._daten, self._rest, self._karten = daten, rest, {}
+        karte = self._karten.get(schluessel)
+        if karte is None:
+            karte = self._vorher.get(schluessel) or rendern()
+            self._karten[schluessel] = karte
+        return karte
+
+
+KARTEN = Kartenspeicher()
 
 
 def blaettern(seite: int, anzahl: int, gesamt: int, je_seite: int, url, beschriftung: str) -> str:

@@ -1,5 +1,10 @@
 """The generated pages: one per measure (its stable permalink, adressen.massnahme), and the further pages of
-lists too long for one page (see seitenteilung.py)."""
+lists too long for one page (see seitenteilung.py).
+
+A measure's page is built from one shell (ausgabe/massnahmenseiten.py): MkDocs renders SCHALE, a measure
+page whose title, address and content are placeholders, and each measure's page is the shell with its own.
+With einzeln=True (the comparison build, bloecke.vergleichsbau()) every measure page is a Markdown page of its own.
+"""
 
 from __future__ import annotations
 
@@ -10,22 +15,43 @@ from macros.darstellung.render import seiten_url
 from macros.daten import faelligkeit
 from macros.daten import model as m
 
+# The placeholders of the shell: no measure id (^[A-Z]{2,3}-[0-9]{2,4}$) and no text of ours contains them.
+SCHALE_ANKER = "ik-seitenschale"
+SCHALE = f"{adressen.MASSNAHMEN_ORDNER}{SCHALE_ANKER}.md"
+SCHALE_TITEL = "IKSEITENTITEL"
+# The content: an empty h1 stands for the card's h1, so that the theme adds no heading of its own.
+SCHALE_INHALT = '<h1 id="ikseiteninhalt"></h1>'
 
-def seiteninhalt(daten, massnahme, stichtag: faelligkeit.Stichtag | None = None) -> str:
-    """A measure page: a safe title (the id is checked against its pattern) and the finished card.
+# From a measure's own page back to the overview.
+ZURUECK = (f'<p class="ik-zurueck"><a href="../../{seiten_url(seitenteilung.UEBERSICHT)}">'
+           "Alle Maßnahmen im Überblick</a></p>")
 
-    The card is rendered here, not by a macro call, and the page says render_macros: false: the
-    macros plugin compiled each of 10,000 pages as a Jinja template of its own, a tenth of the
-    whole build; and data text on this page can never be read as Jinja.
+
+def massnahme_titel(massnahme: m.Massnahme) -> str:
+    """The page title of a measure's page (safe: the id is checked against its pattern)."""
+    return f"Maßnahme {massnahme.id}"
+
+
+def seitenkopf(titel: str) -> str:
+    """The front matter of a measure's page.
+
+    render_macros: false: the card is rendered here, not by a macro call; the macros plugin compiled each
+    of 10,000 pages as a Jinja template of its own, and data text on this page can never be read as Jinja.
     """
+    return f'---\ntitle: "{titel}"\nsearch:\n  boost: 0.5\nrender_macros: false\n---\n\n'
+
+
+def massnahme_rumpf(daten: m.Konzeptdaten, massnahme: m.Massnahme, stichtag: faelligkeit.Stichtag | None) -> str:
+    """A measure page's card and the link back, one HTML block that Markdown passes through unchanged."""
     karte = render.massnahme_karte(daten, massnahme, "../../", ebene=1, permalink=False,
                                    suche=seitenteilung.suche_fuer(len(daten.massnahmen), eigene_seite=True),
                                    stichtag=stichtag)
-    # From a measure's own page back to the overview.
-    zurueck = (f'<p class="ik-zurueck"><a href="../../{seiten_url(seitenteilung.UEBERSICHT)}">'
-               "Alle Maßnahmen im Überblick</a></p>")
-    return (f'---\ntitle: "Maßnahme {massnahme.id}"\nsearch:\n  boost: 0.5\nrender_macros: false\n---\n\n'
-            f"{karte}\n{zurueck}\n")
+    return f"{karte}\n{ZURUECK}"
+
+
+def seiteninhalt(daten: m.Konzeptdaten, massnahme: m.Massnahme, stichtag: faelligkeit.Stichtag | None = None) -> str:
+    """The Markdown of one measure's own page, when MkDocs builds it as a page of its own."""
+    return f"{seitenkopf(massnahme_titel(massnahme))}{massnahme_rumpf(daten, massnahme, stichtag)}\n"
 
 
 def folgeseite(titel: str, aufruf: str) -> str:
@@ -38,13 +64,18 @@ def folgeseite(titel: str, aufruf: str) -> str:
     return f"{kopf}# {sauber}\n\n{aufruf}\n"
 
 
-def erzeugte_seiten(daten, vorhandene: set[str], stichtag: faelligkeit.Stichtag | None = None) -> dict[str, str]:
+def erzeugte_seiten(daten: m.Konzeptdaten, vorhandene: set[str], stichtag: faelligkeit.Stichtag | None = None,
+                    einzeln: bool = False) -> dict[str, str]:
     """Path under docs/ -> Markdown of every generated page; vorhandene are the docs files that exist.
 
     stichtag: the reference date of the labels on measure and working group pages (default: STICHTAG or today).
+    The measures' pages are one shell (SCHALE) in the place where, with einzeln, each has its own page.
     """
     stichtag = stichtag or faelligkeit.stichtag()
-    seiten = {adressen.massnahme_datei(x.id): seiteninhalt(daten, x, stichtag) for x in daten.massnahmen}
+    if einzeln:
+        seiten = {adressen.massnahme_datei(x.id): seiteninhalt(daten, x, stichtag) for x in daten.massnahmen}
+    else:
+        seiten = {SCHALE: seitenkopf(SCHALE_TITEL)} if daten.massnahmen else {}
     seiten.update(arbeitsgruppen.seiten(daten, stichtag))
     for feld in daten.handlungsfelder:
         if feld.seite not in vorhandene:

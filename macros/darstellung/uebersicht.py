@@ -87,11 +87,21 @@ def auswahl(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, ...], stichtag
     }
 
 
+_auswahl_aller: list = [None, None, None]
+
+
+def auswahl_aller(daten: m.Konzeptdaten, stichtag: faelligkeit.Stichtag) -> dict[str, list[tuple[str, str, int]]]:
+    """auswahl over every measure, counted once per state of the data (every page of the overview shows it)."""
+    if _auswahl_aller[0] is not daten or _auswahl_aller[1] != stichtag:
+        _auswahl_aller[:] = [daten, stichtag, auswahl(daten, daten.massnahmen, stichtag)]
+    return _auswahl_aller[2]
+
+
 def massnahmen_uebersicht(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, ...], wurzel: str,
                           stichtag: faelligkeit.Stichtag, daten_url: str | None = None) -> str:
     """Filter form (hidden until the script runs), live result count, and the table of `massnahmen`."""
     return _render("massnahmen_uebersicht.html", zeilen=[zeile(daten, x, stichtag) for x in massnahmen],
-                   wurzel=wurzel, auswahl=auswahl(daten, daten.massnahmen, stichtag), stichtag=stichtag,
+                   wurzel=wurzel, auswahl=auswahl_aller(daten, stichtag), stichtag=stichtag,
                    sortierungen=SORTIERUNGEN, p=PARAMETER,
                    gesamt=len(daten.massnahmen), status_reihenfolge=list(b.STATUS), daten_url=daten_url,
                    feld_reihenfolge=[f.id for f in daten.handlungsfelder], spalten=b.UEBERSICHT_SPALTEN,

@@ -86,6 +86,15 @@ def desktop(browser):
     kontext.close()
 
 
+@pytest.fixture(scope="session")
+def telefon(browser):
+    """One phone-sized tab (390×844, touch), reused by the tests."""
+    kontext = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True,
+                                  locale="de-DE", service_workers="block")
+    yield kontext.new_page()
+    kontext.close()
+
+
 # --- One walk over every page, shared by the axe and the privacy tests -------------------------------------
 
 AXE_OPTIONEN = {"resultTypes": ["violations"]}  # every rule axe runs by default (WCAG 2.x A/AA and best practice)

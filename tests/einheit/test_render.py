@@ -13,7 +13,7 @@ import pytest
 from hilfen import mkdocs_build, projektkopie
 
 from macros.darstellung import escape, render, seitenteilung
-from macros.darstellung.seiten import erzeugte_seiten
+from macros.darstellung.seiten import SCHALE, erzeugte_seiten
 from macros.daten.loader import lade_daten
 from macros.daten.model import Link
 from macros.entwicklung.synthetische_daten import schreibe
@@ -194,8 +194,12 @@ def test_sicherer_titel(titel):
 def test_erzeugte_seiten_bei_langen_listen(tmp_path):
     daten = lade_daten(schreibe(650, tmp_path / "data"))
     vorhandene = {f.seite for f in daten.handlungsfelder} | {seitenteilung.UEBERSICHT}
-    seiten = erzeugte_seiten(daten, vorhandene)
+    seiten = erzeugte_seiten(daten, vorhandene, einzeln=True)
     assert sum(p.startswith("massnahmen/") and p.count("/") == 1 and "seite-" not in p for p in seiten) == 650
+    # Built with the shell: one page stands for all 650, the further pages of the lists are the same.
+    mit_schale = erzeugte_seiten(daten, vorhandene)
+    assert [p for p in mit_schale if p.startswith("massnahmen/") and "seite-" not in p] == [SCHALE]
+    assert {p for p in mit_schale if "seite-" in p} == {p for p in seiten if "seite-" in p}
     for feld in daten.handlungsfelder:
         anzahl = seitenteilung.seitenzahl(len(daten.massnahmen_im_feld(feld.id)), seitenteilung.KARTEN_JE_SEITE)
         folgeseiten = [p for p in seiten if p.startswith(render.seiten_url(feld.seite) + "seite-")]

@@ -80,3 +80,11 @@ def test_jedes_make_verb_steht_in_der_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     fehlen = [v for v in verben if not re.search(rf"make {re.escape(v)}(?![\w-])", readme)]
     assert fehlen == [], f"`make help` nennt diese Verben, README.md nicht als `make <verb>`: {fehlen}"
+
+
+def test_kein_test_importiert_aus_conftest():
+    """Helpers come from tests/hilfen.py and browser/fixtures.py; conftest.py holds fixtures only."""
+    verboten = re.compile(r"^\s*(from conftest import|import conftest|from browser import)", re.MULTILINE)
+    treffer = [p.relative_to(ROOT).as_posix() for p in sorted((ROOT / "tests").rglob("*.py"))
+               if verboten.search(p.read_text(encoding="utf-8"))]
+    assert treffer == [], treffer

@@ -1,0 +1,56 @@
+"""The macros' long lists of measures as finished HTML that skips Markdown.
+
+A chapter's 50 cards or the overview's 200 rows are finished HTML; Python-Markdown's raw-HTML parser took
+longer over them than rendering them did, most of a build at 10,000 measures. The macro leaves a placeholder
+instead, itself a raw-HTML block that Markdown passes through as it is, and on_page_content puts the list in
+its place: the same page (tests/test_seitenbau.py compares the whole site with one built through Markdown).
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+
+# IK_VERGLEICHSBAU=1: every page through MkDocs' whole pipeline, as before the shortcuts: each measure page a
+# Markdown page of its own, the lists through Markdown (tests/bau/test_seitenbau.py compares both builds).
+VERGLEICHSBAU = "IK_VERGLEICHSBAU"
+
+_PLATZHALTER = re.compile(r'<div data-ik-block="(\d+)"></div>')
+# What MkDocs takes as a link target on a page: an id, or the name of an <a> (text never holds a bare '"').
+_ANKER = re.compile(r'\sid="([^"]*)"|<a\s[^>]*?\bname="([^"]*)"')
+
+_bloecke: dict[str, str] = {}
+_zaehler = itertools.count(1)
+
+
+def vergleichsbau() -> bool:
+    return os.environ.get(VERGLEICHSBAU) == "1"
+
+
+def ohne_markdown(html: str) -> str:
+    """The placeholder of a block of HTML (the HTML itself when the comparison build wants Markdown to see it)."""
+    if vergleichsbau():
+        return html
+    nummer = str(next(_zaehler))
+    _bloecke[nummer] = html
+    return f'<div data-ik-block="{nummer}"></div>'
+
+
+def einsetzen(html: str) -> tuple[str, set[str]]:
+    """A page's HTML with each placeholder replaced by its block, and the link targets (ids) in those blocks."""
+    if "data-ik-block" not in html:
+        return html, set()
+    anker: set[str] = set()
+
+    def block(treffer: re.Match) -> str:
+        inhalt = _bloecke.pop(treffer.group(1))
+        anker.update(kennung or name for kennung, name in _ANKER.findall(inhalt))
+        return inhalt
+
+    return _PLATZHALTER.sub(block, html), anker
+
+
+def vergessen() -> None:
+    """Drops blocks no page took (a build that stopped), at the start of each build."""
+    _bloecke.clear()
