@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from macros.darstellung import adressen, seitenteilung, zeilen
-from macros.darstellung.render import _render, geteilt, seiten_url
+from macros.darstellung.render import aus_vorlage, geteilt, seiten_url
 from macros.daten import begriffe as b
 from macros.daten import faelligkeit
 from macros.daten import model as m
@@ -100,7 +100,7 @@ def auswahl_aller(daten: m.Konzeptdaten, stichtag: faelligkeit.Stichtag) -> dict
 def massnahmen_uebersicht(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, ...], wurzel: str,
                           stichtag: faelligkeit.Stichtag, daten_url: str | None = None) -> str:
     """Filter form (hidden until the script runs), live result count, and the table of `massnahmen`."""
-    return _render("massnahmen_uebersicht.html", zeilen=[zeile(daten, x, stichtag) for x in massnahmen],
+    return aus_vorlage("massnahmen_uebersicht.html", zeilen=[zeile(daten, x, stichtag) for x in massnahmen],
                    wurzel=wurzel, auswahl=auswahl_aller(daten, stichtag), stichtag=stichtag,
                    sortierungen=SORTIERUNGEN, p=PARAMETER,
                    gesamt=len(daten.massnahmen), status_reihenfolge=list(b.STATUS), daten_url=daten_url,
