@@ -72,8 +72,7 @@ def inhalt(daten: m.Konzeptdaten, gruppe: Gruppe, stichtag: faelligkeit.Stichtag
                    feld_url=lambda feld: f"{wurzel}{seiten_url(feld.seite)}", zeige=ZEIGE_JE_HINWEIS,
                    nach_hinweis=faelligkeit.nach_hinweis(alle, stichtag.datum), hinweise=faelligkeit.hinweise,
                    HINWEISE=faelligkeit.HINWEISE, BEDEUTUNG=faelligkeit.BEDEUTUNG, datum_lang=datum_lang,
-                   filter_url=filter_url, spalten=SPALTEN,
-                   zellen_von=lambda x: zeilen.zellen(daten, x, SPALTEN))
+                   filter_url=filter_url, spalten=SPALTEN, zeilen=zeilen.tabellenzeilen(daten, liste, SPALTEN))
 
 
 def uebersicht(daten: m.Konzeptdaten, stichtag: faelligkeit.Stichtag, wurzel: str) -> str:

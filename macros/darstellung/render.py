@@ -85,9 +85,8 @@ def geteilt(liste: tuple, seite: int | None, je_seite: int, verzeichnis: str, be
 def massnahmen_tabelle(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, ...], wurzel: str,
                        beschriftung: str) -> str:
     """A table of measures in the columns begriffe.KAPITEL_SPALTEN, linking to each permalink."""
-    spalten = b.KAPITEL_SPALTEN
-    return aus_vorlage("massnahmen_tabelle.html", massnahmen=massnahmen, wurzel=wurzel, beschriftung=beschriftung,
-                   spalten=spalten, zellen_von=lambda x: zeilen.zellen(daten, x, spalten))
+    return aus_vorlage("kapitel_tabelle.html", zeilen=zeilen.tabellenzeilen(daten, massnahmen, b.KAPITEL_SPALTEN),
+                       spalten=b.KAPITEL_SPALTEN, wurzel=wurzel, beschriftung=beschriftung)
 
 
 def massnahme_karte(daten: m.Konzeptdaten, massnahme: m.Massnahme, wurzel: str, ebene: int = 3,

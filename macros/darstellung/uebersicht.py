@@ -33,6 +33,10 @@ SORTIERUNGEN = (
 # "federfuehrung" in these columns.
 SORTIERUNG_DER_SPALTE = {"id": "nr", "titel": "titel", "status": "status", "handlungsfeld": "feld",
                          "federfuehrung": "federfuehrung", "zeitraum": "beginn"}
+# The data-* attribute of a row for each key of `zeile` that filter.js reads.
+ZEILENATTRIBUTE = (("data-id", "id"), ("data-feld", "feld"), ("data-status", "status"),
+                   ("data-federfuehrung", "federfuehrung"), ("data-beginn", "beginn"), ("data-suche", "suche"),
+                   ("data-hinweise", "hinweise"))
 
 
 def suchtext(daten: m.Konzeptdaten, x: m.Massnahme, zellen: tuple[zeilen.Zelle, ...]) -> str:
@@ -105,7 +109,7 @@ def massnahmen_uebersicht(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, 
                    sortierungen=SORTIERUNGEN, p=PARAMETER,
                    gesamt=len(daten.massnahmen), status_reihenfolge=list(b.STATUS), daten_url=daten_url,
                    feld_reihenfolge=[f.id for f in daten.handlungsfelder], spalten=b.UEBERSICHT_SPALTEN,
-                   sortierung_der_spalte=SORTIERUNG_DER_SPALTE)
+                   sortierung_der_spalte=SORTIERUNG_DER_SPALTE, ZEILENATTRIBUTE=ZEILENATTRIBUTE)
 
 
 def alle_massnahmen(daten: m.Konzeptdaten, seite: int | None, wurzel: str, stichtag: faelligkeit.Stichtag) -> str:
