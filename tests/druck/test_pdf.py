@@ -545,16 +545,12 @@ def test_website_verlinkt_das_pdf_mit_groesse_in_einer_landmarke(pdf_site, pdf):
     assert "ik-pdf-link--start" in haupt and LINK.search(haupt)
 
 
-def test_ohne_pdf_kein_link(tmp_path):
+def test_ohne_pdf_kein_link(site_ohne_git):
     """`mkdocs build` or `make serve` without a built PDF: no link at all, so never one to a missing file."""
-    projekt = projektkopie(tmp_path / "projekt")
-    assert not (projekt / ORDNER).exists()
-    ergebnis = mkdocs_build(projekt, tmp_path / "site")
-    assert ergebnis.returncode == 0, ergebnis.stderr
     for seite in ("index.html", "massnahmen/sp-01/index.html"):
-        html = (tmp_path / "site" / seite).read_text(encoding="utf-8")
+        html = (site_ohne_git / seite).read_text(encoding="utf-8")
         assert "ik-pdf-link" not in html and ".pdf" not in html, seite
-    assert not list((tmp_path / "site").glob("*.pdf"))
+    assert not list(site_ohne_git.glob("*.pdf"))
 
 
 def test_fehlende_konfiguration_meldet_deutsch(tmp_path):
