@@ -440,9 +440,9 @@ def zeitpunkte(wurzel: Path, alle: list[Aenderung]) -> tuple[Zeitpunkt, ...]:
     return tuple(ergebnis)
 
 
-def lies(wurzel: Path) -> Versionsgeschichte:
-    """The history of this project folder, or why there is none. Never raises."""
-    version, vollstaendig, grund = lies_version(wurzel)
+def lies(wurzel: Path, stand: tuple[Version, bool, str] | None = None) -> Versionsgeschichte:
+    """The history of this project folder, or why there is none (stand: what lies_version said). Never raises."""
+    version, vollstaendig, grund = stand or lies_version(wurzel)
     if not vollstaendig:
         return Versionsgeschichte(False, grund, version)
     try:
@@ -458,11 +458,15 @@ def lies(wurzel: Path) -> Versionsgeschichte:
     return Versionsgeschichte(True, "", version, letzte, tuple(neueste), entwicklung)
 
 
-_aktuell: dict[Path, Versionsgeschichte] = {}
+_aktuell: dict[Path, tuple[tuple[Version, bool, str], Versionsgeschichte]] = {}
 
 
 def aktuell(wurzel: Path, neu: bool = False) -> Versionsgeschichte:
-    """The history, read once per build (the hook passes neu=True at the start of each build)."""
-    if neu or wurzel not in _aktuell:
-        _aktuell[wurzel] = lies(wurzel)
-    return _aktuell[wurzel]
+    """The history, looked up once per build (the hook passes neu=True at the start of each build) and read
+    anew only when the version changed: in `make serve` a save changes files, not commits."""
+    vorher = _aktuell.get(wurzel)
+    if neu or vorher is None:
+        stand = lies_version(wurzel)
+        geschichte = vorher[1] if vorher is not None and vorher[0] == stand else lies(wurzel, stand)
+        _aktuell[wurzel] = vorher = (stand, geschichte)
+    return vorher[1]
