@@ -32,12 +32,13 @@ def zu_pruefende_seiten(site: Path) -> dict[str, str]:
     return {"start": "", "groesste": groesste, "uebersicht": adressen.MASSNAHMEN_ORDNER}
 
 
-def lighthouse(url: str, ziel: Path, kategorien=KATEGORIEN) -> dict[str, float]:
-    """Runs Lighthouse once on url; returns {category: score 0..100}."""
+def lighthouse(url: str, ziel: Path, kategorien=KATEGORIEN, *optionen: str) -> dict[str, float]:
+    """Runs Lighthouse once on url (optionen: further flags of its command line); returns {category: score
+    0..100}."""
     umgebung = dict(os.environ, CHROME_PATH=CHROMIUM)
     befehl = [shutil.which("node") or "node", str(LIGHTHOUSE), url, "--quiet", "--output=json",
               f"--output-path={ziel}", f"--chrome-flags={CHROME_FLAGS}", "--locale=de",
-              f"--only-categories={','.join(kategorien)}"]
+              f"--only-categories={','.join(kategorien)}", *optionen]
     ergebnis = subprocess.run(befehl, capture_output=True, text=True, env=umgebung, timeout=300)
     if ergebnis.returncode != 0:
         raise RuntimeError(f"Lighthouse scheiterte ({ergebnis.returncode}): {ergebnis.stderr[-2000:]}")
@@ -47,9 +48,11 @@ def lighthouse(url: str, ziel: Path, kategorien=KATEGORIEN) -> dict[str, float]:
 
 def barrierefreiheit(urls: dict[str, str], ordner: Path) -> dict[str, float]:
     """The accessibility score of each url ({name: url}), Lighthouse running on all of them at once: the score
-    depends on the page, not on how fast it loads (performance is measured one page at a time, in main)."""
+    depends on the page, not on how fast it loads (performance is measured one page at a time, in main). The
+    report's screenshot of the whole page, which no accessibility audit reads, is left out."""
     with ThreadPoolExecutor(max_workers=len(urls) or 1) as ausfuehrer:
-        laeufe = {name: ausfuehrer.submit(lighthouse, url, ordner / f"{name}.json", ("accessibility",))
+        laeufe = {name: ausfuehrer.submit(lighthouse, url, ordner / f"{name}.json", ("accessibility",),
+                                          "--disable-full-page-screenshot")
                   for name, url in urls.items()}
         return {name: lauf.result()["accessibility"] for name, lauf in laeufe.items()}
 

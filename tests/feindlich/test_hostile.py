@@ -504,9 +504,12 @@ def test_kein_skript_laeuft_in_chromium(feindliche_site, browser):
                 antwort = seite.goto(server.url(pfad), wait_until="load")
                 assert antwort is not None and antwort.ok, pfad
                 seite.wait_for_timeout(300)
-                # Move the pointer over everything a reader could touch.
-                for element in seite.query_selector_all("main a, main td, main h1, main h3")[:200]:
-                    element.dispatch_event("mouseover")
+                # Move the pointer over everything a reader could touch (as Playwright's dispatch_event does, in
+                # one call for all of them).
+                beruehrt = seite.evaluate("""() => [...document.querySelectorAll('main a, main td, main h1, main h3')]
+                    .slice(0, 200).map(e => e.dispatchEvent(new MouseEvent('mouseover',
+                        {bubbles: true, cancelable: true, composed: true}))).length""")
+                assert beruehrt > 0, pfad
                 assert seite.evaluate("window.__xss") is None, (pfad, seite.evaluate("window.__xss"))
                 # No element from the data: no script of ours, no event handler, no javascript: link.
                 eingeschleust = seite.evaluate(
@@ -613,16 +616,21 @@ def test_html_in_jedem_textfeld_fuehrt_kein_skript_aus(vergiftete_site, browser)
 
 @pytest.mark.pdf
 def test_langes_wort_und_html_im_pdf(feindliche_site, tmp_path):
-    """The PDF of the hostile site (scripts/pdf.py, WeasyPrint): builds without a traceback, shows the
-    hostile text as text, and no word runs off the page, however long it is."""
+    """The PDF of the hostile data (scripts/pdf.py, WeasyPrint): builds without a traceback, shows the hostile
+    text as text, and no word runs off the page, however long it is. The document holds what the data reach:
+    the cover, the chapter with the hostile cards and the table of all measures (its nav replaced)."""
     site, _, gebaut = feindliche_site
     assert gebaut.returncode == 0, gebaut.stderr
     for programm in ("pdftotext", "pdfinfo"):
         if shutil.which(programm) is None:
             pytest.fail(f"{programm} fehlt: apt-get install poppler-utils (oder .ci/run ausführen)")
     projekt, pdf = site.parent / "projekt", tmp_path / "feindlich.pdf"
+    konfig = projekt / "mkdocs-feindlich.yml"
+    konfig.write_text("INHERIT: mkdocs.yml\nnav:\n  - Start: index.md\n"
+                      f"  - Teilhabe: handlungsfelder/{GRUND['handlungsfeld']}.md\n"
+                      "  - Alle Maßnahmen: massnahmen/index.md\n", encoding="utf-8")
     ergebnis = subprocess.run([sys.executable, str(ROOT / "scripts" / "pdf.py"), "--out", str(pdf),
-                               "--config", str(projekt / "mkdocs.yml"), "--karten", "alle"],
+                               "--config", str(konfig), "--karten", "alle"],
                               capture_output=True, text=True, timeout=ZEIT, preexec_fn=begrenzt(SPEICHER_BAU),
                               check=False)
     assert ergebnis.returncode == 0 and "Traceback" not in ergebnis.stderr, ergebnis.stderr[-3000:]
@@ -630,6 +638,9 @@ def test_langes_wort_und_html_im_pdf(feindliche_site, tmp_path):
     flach = "".join(text.split())
     assert "".join(LANGES_WORT.split()) in flach.replace("-", "") or LANGES_WORT[:40] in flach, "langes Wort fehlt"
     assert "<script>window.__xss" in flach.replace(" ", "") or "<script>window.__xss" in text
+    assert "".join(KONZEPT_TITEL.split()) in flach   # the cover: the concept's title from the data, as text
+    for fall in DARSTELLUNGSFAELLE:   # every hostile measure's card and row are in the document
+        assert flach.count(fall.kennung) >= 2, fall.kennung
     # Every word box lies inside its page (pdftotext -bbox: one <word> per word with its coordinates).
     kaesten = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     for seite in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', kaesten, re.S):
