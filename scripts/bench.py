@@ -321,13 +321,15 @@ def serve_messen(anzahl: int | None, arbeit: Path, speichern: int = 3) -> dict:
                 kopf, rest = text.split("    titel:", 1)
                 massnahmen.write_text(kopf + f'    titel: "{marke}"\n' + rest.split("\n", 1)[1], encoding="utf-8")
                 gespeichert = time.perf_counter()
+                # The browser looks for the title itself every 10 ms: no round trip to this process per look,
+                # which would take CPU from the rebuild on a small machine.
                 while time.perf_counter() - gespeichert < 900:
                     try:
-                        if seite.evaluate("m => document.body !== null && document.body.innerText.includes(m)", marke):
-                            break
-                    except PlaywrightFehler:  # the page is just reloading
-                        pass
-                    time.sleep(0.01)
+                        seite.wait_for_function("m => document.body !== null && document.body.innerText.includes(m)",
+                                                arg=marke, polling=10, timeout=900_000)
+                        break
+                    except PlaywrightFehler:  # the page reloaded while it looked: look again in the new one
+                        continue
                 else:
                     return {"massnahmen": name, "hinweis": "neuer Titel erschien nicht binnen 900 s"}
                 zeiten.append(round(time.perf_counter() - gespeichert, 2))
