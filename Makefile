@@ -23,20 +23,21 @@ test: $(PYTHON_BEREIT) $(NODE_BEREIT) system ## Run every test (installs Chromiu
 	$(BIN)/pytest
 
 check: $(PYTHON_BEREIT) ## Validate the data only; prints every error with its line.
-	$(BIN)/python scripts/check.py
+	$(BIN)/python scripts/check.py data
 
 # The PDF comes first (build/druck/), the site build copies it in and links it with its size
-# (macros/ausgabe/druck/weblink.py). MkDocs empties its site folder before it builds: build into site.neu/ and
+# (macros/ausgabe/druck/weblink.py). Data and config are named as the folder's own: a copy of the project run with
+# another checkout's environment checks and prints itself, not the checkout the package was installed from. MkDocs empties its site folder before it builds: build into site.neu/ and
 # replace site/ only when both succeeded, so a failed build never leaves a half-built site.
 build: $(PYTHON_BEREIT) system ## Check the data, then build the PDF and the site (which links it) into site/.
-	$(BIN)/python scripts/check.py
-	$(BIN)/python scripts/pdf.py
+	$(BIN)/python scripts/check.py data
+	$(BIN)/python scripts/pdf.py --config mkdocs.yml
 	rm -rf site.neu
 	$(BIN)/mkdocs build --strict --site-dir site.neu || { rm -rf site.neu; exit 1; }
 	rm -rf site && mv site.neu site
 
 pdf: $(PYTHON_BEREIT) system ## The whole concept as an accessible A4 PDF in build/druck/ (`make serve` links it then).
-	$(BIN)/python scripts/pdf.py
+	$(BIN)/python scripts/pdf.py --config mkdocs.yml
 
 diff: $(PYTHON_BEREIT) ## What a change does to the measures, as German Markdown (DIFF_BASE=rev; default: merge-base with main).
 	@$(BIN)/python scripts/diff_measures.py $(if $(DIFF_BASE),"$(DIFF_BASE)") $(if $(GITHUB_STEP_SUMMARY),--ausgabe "$(GITHUB_STEP_SUMMARY)")

@@ -61,11 +61,11 @@ class Makros:
 
     def offene_daten_dateien(self) -> str:
         """The downloads of the Daten page with their counts."""
-        return render._render("offene_daten.html", daten=self.daten, od=offene_daten, wurzel=self.wurzel)
+        return render.aus_vorlage("offene_daten.html", daten=self.daten, od=offene_daten, wurzel=self.wurzel)
 
     def offene_daten_spalten(self) -> str:
         """The CSV columns and the JSON field each comes from."""
-        return render._render("offene_daten_spalten.html", od=offene_daten)
+        return render.aus_vorlage("offene_daten_spalten.html", od=offene_daten)
 
     def kennzahlen(self, feld_id: str | None = None, ohne_feld: bool = False) -> str:
         """Figures of one field (or those of no field) as a table."""

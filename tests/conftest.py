@@ -1,4 +1,5 @@
-"""Shared fixtures: the real data, and one real strict build of the site per test session.
+"""Shared fixtures: the real data, one real strict build of the site per test session, and the builds that
+several tests compare it with.
 
 Helpers (ROOT, mkdocs_build, projektkopie) are in hilfen.py; the browser fixtures in browser/fixtures.py.
 """
@@ -8,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hilfen import ROOT, mkdocs_build
+from hilfen import EPOCHE, ROOT, mkdocs_build, projektkopie
 
+from macros.darstellung.bloecke import VERGLEICHSBAU
 from macros.daten.loader import lade_daten
 
 # Browser fixtures (server, seiten, browser, desktop, rundgang).
@@ -22,10 +24,33 @@ def daten():
     return lade_daten()
 
 
+def echter_bau(ziel: Path, vergleich: bool) -> Path:
+    """`mkdocs build --strict` of this repository into ziel, with the build's shortcuts or as the comparison build
+    (every page through MkDocs' whole pipeline, macros/darstellung/bloecke.py)."""
+    umgebung = {"SOURCE_DATE_EPOCH": EPOCHE, VERGLEICHSBAU: "1" if vergleich else "0"}
+    ergebnis = mkdocs_build(ROOT, ziel, umgebung=umgebung)
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    return ziel
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real site, built once per session with --strict."""
-    ziel = tmp_path_factory.mktemp("site")
-    ergebnis = mkdocs_build(ROOT, ziel)
+    return echter_bau(tmp_path_factory.mktemp("site"), vergleich=False)
+
+
+@pytest.fixture(scope="session")
+def vergleichssite(tmp_path_factory) -> Path:
+    """The real site built a second time, as the comparison build: the same files, however each page was made."""
+    return echter_bau(tmp_path_factory.mktemp("vergleichssite"), vergleich=True)
+
+
+@pytest.fixture(scope="session")
+def site_ohne_git(tmp_path_factory) -> Path:
+    """A copy of the project's sources without .git and without a built PDF, built with --strict."""
+    basis = tmp_path_factory.mktemp("ohne-git")
+    projekt = projektkopie(basis / "projekt")
+    assert not (projekt / ".git").exists() and not (projekt / "build").exists()
+    ergebnis = mkdocs_build(projekt, basis / "site")
     assert ergebnis.returncode == 0, ergebnis.stderr
-    return ziel
+    return basis / "site"

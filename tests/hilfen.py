@@ -10,9 +10,12 @@ from pathlib import Path
 from macros.entwicklung.mkdocs_bau import BIN, mkdocs_build
 from macros.entwicklung.projektkopie import projektkopie
 
-__all__ = ["BIN", "ROOT", "ersetze_nach_kennung", "mkdocs_build", "projektkopie"]
+__all__ = ["BIN", "EPOCHE", "ROOT", "ersetze_nach_kennung", "mkdocs_build", "projektkopie"]
 
 ROOT = Path(__file__).resolve().parents[1]
+# SOURCE_DATE_EPOCH of the session's builds of the real site (2025-12-01): the date MkDocs writes into the sitemap
+# is the same in every build, so that two builds can be compared byte for byte.
+EPOCHE = "1764547200"
 
 
 def ersetze_nach_kennung(text: str, kennung: str, alt: str, neu: str) -> str:

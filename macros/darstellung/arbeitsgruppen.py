@@ -12,7 +12,7 @@ import json
 from macros.darstellung import seitenteilung, zeilen
 from macros.darstellung import uebersicht as uebersicht_
 from macros.darstellung.datum import datum_lang
-from macros.darstellung.render import _render, geteilt, massnahme_url, seiten_url
+from macros.darstellung.render import aus_vorlage, geteilt, massnahme_url, seiten_url
 from macros.daten import faelligkeit
 from macros.daten import model as m
 from macros.daten.gruppen import KALENDER_KONZEPT, KALENDER_ORDNER, Gruppe, gruppen
@@ -67,13 +67,12 @@ def inhalt(daten: m.Konzeptdaten, gruppe: Gruppe, stichtag: faelligkeit.Stichtag
     parameter = uebersicht_.PARAMETER
     feld = f"&{parameter['feld']}={gruppe.felder[0].id}" if len(gruppe.felder) == 1 else ""
     filter_url = lambda code: f"{wurzel}{seiten_url(seitenteilung.UEBERSICHT)}?{parameter['hinweis']}={code}{feld}"  # noqa: E731
-    return _render("arbeitsgruppe_seite.html", daten=daten, gruppe=gruppe, alle=alle, liste=liste, oben=oben,
+    return aus_vorlage("arbeitsgruppe_seite.html", daten=daten, gruppe=gruppe, alle=alle, liste=liste, oben=oben,
                    unten=unten, seite=seite, wurzel=wurzel, stichtag=stichtag, url=massnahme_url,
                    feld_url=lambda feld: f"{wurzel}{seiten_url(feld.seite)}", zeige=ZEIGE_JE_HINWEIS,
                    nach_hinweis=faelligkeit.nach_hinweis(alle, stichtag.datum), hinweise=faelligkeit.hinweise,
                    HINWEISE=faelligkeit.HINWEISE, BEDEUTUNG=faelligkeit.BEDEUTUNG, datum_lang=datum_lang,
-                   filter_url=filter_url, spalten=SPALTEN,
-                   zellen_von=lambda x: zeilen.zellen(daten, x, SPALTEN))
+                   filter_url=filter_url, spalten=SPALTEN, zeilen=zeilen.tabellenzeilen(daten, liste, SPALTEN))
 
 
 def uebersicht(daten: m.Konzeptdaten, stichtag: faelligkeit.Stichtag, wurzel: str) -> str:
@@ -83,7 +82,7 @@ def uebersicht(daten: m.Konzeptdaten, stichtag: faelligkeit.Stichtag, wurzel: st
         zaehlung = {code: len(liste) for code, liste in
                     faelligkeit.nach_hinweis(gruppe.massnahmen(daten), stichtag.datum).items()}
         zeilen.append((gruppe, len(gruppe.massnahmen(daten)), zaehlung))
-    return _render("arbeitsgruppen_uebersicht.html", zeilen=zeilen, wurzel=wurzel, stichtag=stichtag,
+    return aus_vorlage("arbeitsgruppen_uebersicht.html", zeilen=zeilen, wurzel=wurzel, stichtag=stichtag,
                    HINWEISE=faelligkeit.HINWEISE, BEDEUTUNG=faelligkeit.BEDEUTUNG, datum_lang=datum_lang,
                    feld_url=lambda feld: f"{wurzel}{seiten_url(feld.seite)}",
                    kalender=f"{wurzel}{KALENDER_ORDNER}{KALENDER_KONZEPT}")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from macros.ausgabe.versionsgeschichte import Versionsgeschichte, Zeitpunkt
 from macros.darstellung.datum import MONATE, datum_de
-from macros.darstellung.render import _render, zahl_de
+from macros.darstellung.render import aus_vorlage, zahl_de
 from macros.daten import begriffe as b
 from macros.daten import model as m
 
@@ -65,35 +65,49 @@ def status_balken(massnahmen: tuple[m.Massnahme, ...], titel: str, kennung: str)
         balken.append(Balken(links, i * (hoehe + abstand), max(2.0, flaeche * anzahl / hoechste), hoehe, code, anzahl))
     gesamt_hoehe = max(1, len(zeilen)) * (hoehe + abstand)
     vorschlaege = sum(1 for x in massnahmen if x.ist_vorschlag)
-    return _render("diagramm_status.html", kennung=kennung, titel=titel, breite=BREITE, hoehe=gesamt_hoehe,
+    return aus_vorlage("diagramm_status.html", kennung=kennung, titel=titel, breite=BREITE, hoehe=gesamt_hoehe,
                    balken=balken, schrift=SCHRIFT, fmt=_fmt, beschreibung=beschreibung(zaehlung),
                    gesamt=len(massnahmen), zeilen=zeilen, links=links, vorschlaege=vorschlaege)
 
 
-def status_je_feld(daten: m.Konzeptdaten, titel: str, kennung: str) -> str:
-    """One stacked bar per Handlungsfeld (and the Querschnitt): segments by status, the total at the end."""
-    felder = [(f, zaehle(daten.massnahmen_im_feld(f.id))) for f in daten.handlungsfelder]
-    hoechste = max((sum(z.values()) for _, z in felder), default=0) or 1
+def gestapelt(kennung: str, titel: str, art: str, kopf: str, reihen: list[dict], folge: str = "",
+              fuss: dict | None = None) -> str:
+    """One stacked bar per row, segments by status and the total at the end, with the numbers as a table.
+
+    Each row: bezeichnung, zaehlung (a Counter of status codes), attribute and zeilenattribute (the data-*
+    attributes of its bar and of its table row). art names the chart's CSS class, kopf the table's first column,
+    folge follows the title in the caption; fuss is an optional total row (bezeichnung, zaehlung)."""
+    hoechste = max((sum(r["zaehlung"].values()) for r in reihen), default=0) or 1
     rechts, beschriftung, hoehe, abstand = 44, 18, 22, 12
     flaeche = BREITE - rechts
-    reihen = []
-    y = 0.0
-    for feld, zaehlung in felder:
-        x = 0.0
-        segmente = []
+    gezeichnet, y = [], 0.0
+    for reihe in reihen:
+        zaehlung, x, segmente = reihe["zaehlung"], 0.0, []
         for code in b.STATUS:
             if zaehlung[code]:
                 breite = flaeche * zaehlung[code] / hoechste
                 segmente.append(Balken(x, y + beschriftung, breite, hoehe, code, zaehlung[code]))
                 x += breite
-        reihen.append({"feld": feld, "y": y, "segmente": segmente, "summe": sum(zaehlung.values()), "ende": x,
-                       "beschreibung": beschreibung(zaehlung)})
+        gezeichnet.append({**reihe, "y": y, "segmente": segmente, "rand": x, "summe": sum(zaehlung.values()),
+                           "beschreibung": beschreibung(zaehlung)})
         y += beschriftung + hoehe + abstand
-    benutzt = [(c, label) for c, label in b.STATUS.items() if any(z[c] for _, z in felder)]
-    return _render("diagramm_felder.html", kennung=kennung, titel=titel, breite=BREITE, hoehe=max(y, 1),
-                   reihen=reihen, schrift=SCHRIFT, fmt=_fmt, hoehe_balken=hoehe, beschriftung=beschriftung,
-                   benutzt=benutzt, farben=b.STATUSFARBEN, felder=felder,
-                   gesamt=zaehle(daten.massnahmen), anzahl=len(daten.massnahmen))
+    benutzt = [(c, label) for c, label in b.STATUS.items() if any(r["zaehlung"][c] for r in reihen)]
+    if fuss is not None:
+        fuss = {**fuss, "summe": sum(fuss["zaehlung"].values())}
+    return aus_vorlage("diagramm_gestapelt.html", kennung=kennung, titel=titel, art=art, kopf=kopf, folge=folge,
+                   breite=BREITE, hoehe=max(y, 1), reihen=gezeichnet, schrift=SCHRIFT, fmt=_fmt, hoehe_balken=hoehe,
+                   beschriftung=beschriftung, benutzt=benutzt, farben=b.STATUSFARBEN, fuss=fuss)
+
+
+def status_je_feld(daten: m.Konzeptdaten, titel: str, kennung: str) -> str:
+    """One stacked bar per Handlungsfeld (and the Querschnitt), and a total row in the table."""
+    reihen = []
+    for feld in daten.handlungsfelder:
+        zaehlung = zaehle(daten.massnahmen_im_feld(feld.id))
+        reihen.append({"bezeichnung": feld.titel, "zaehlung": zaehlung, "zeilenattribute": [("data-feld", feld.id)],
+                       "attribute": [("data-feld", feld.id), ("data-anzahl", sum(zaehlung.values()))]})
+    return gestapelt(kennung, titel, "felder", "Bereich", reihen,
+                     fuss={"bezeichnung": "Alle Bereiche", "zaehlung": zaehle(daten.massnahmen)})
 
 
 def status_uebersicht(daten: m.Konzeptdaten, feld_id: str | None = None) -> str:
@@ -125,27 +139,13 @@ def entwicklung(geschichte: Versionsgeschichte, daten: m.Konzeptdaten, kennung: 
     """
     if not geschichte.verfuegbar or not geschichte.entwicklung:
         grund = geschichte.grund or "Die Versionsgeschichte nennt noch keine Änderung an den Maßnahmen."
-        return _render("diagramm_entwicklung.html", verfuegbar=False, grund=grund, stand=daten.konzept.stand)
+        return aus_vorlage("diagramm_ohne_geschichte.html", grund=grund, stand=daten.konzept.stand)
     punkte = [(periode(z), Counter(dict(z.zaehlung)), z.ende) for z in geschichte.entwicklung]
     letzte = punkte[-1][0]
     punkte[-1] = (f"{letzte}, aktueller Stand", zaehle(daten.massnahmen), None)
-    hoechste = max((sum(z.values()) for _, z, _ in punkte), default=0) or 1
-    rechts, beschriftung, hoehe, abstand = 44, 18, 22, 12
-    flaeche = BREITE - rechts
-    reihen, y = [], 0.0
-    for bezeichnung, zaehlung, ende in punkte:
-        x, segmente = 0.0, []
-        for code in b.STATUS:
-            if zaehlung[code]:
-                breite = flaeche * zaehlung[code] / hoechste
-                segmente.append(Balken(x, y + beschriftung, breite, hoehe, code, zaehlung[code]))
-                x += breite
-        reihen.append({"bezeichnung": bezeichnung, "ende": ende, "y": y, "segmente": segmente, "rand": x,
-                       "summe": sum(zaehlung.values()), "zaehlung": zaehlung, "beschreibung": beschreibung(zaehlung)})
-        y += beschriftung + hoehe + abstand
-    benutzt = [(c, label) for c, label in b.STATUS.items() if any(r["zaehlung"][c] for r in reihen)]
+    reihen = [{"bezeichnung": bezeichnung, "zaehlung": zaehlung, "zeilenattribute": [],
+               "attribute": [("data-anzahl", sum(zaehlung.values())), *([("data-ende", ende)] if ende else [])]}
+              for bezeichnung, zaehlung, ende in punkte]
     einheit = {"quartal": "Quartal", "monat": "Monat", "tag": "Tag mit Änderungen"}[geschichte.entwicklung[0].einheit]
-    titel = f"Maßnahmen nach Status, je {einheit}"
-    return _render("diagramm_entwicklung.html", verfuegbar=True, kennung=kennung, titel=titel, breite=BREITE,
-                   hoehe=max(y, 1), reihen=reihen, schrift=SCHRIFT, fmt=_fmt, hoehe_balken=hoehe,
-                   beschriftung=beschriftung, benutzt=benutzt, farben=b.STATUSFARBEN, einheit=einheit)
+    return gestapelt(kennung, f"Maßnahmen nach Status, je {einheit}", "entwicklung", einheit, reihen,
+                     folge=", älteste zuerst")

@@ -45,7 +45,7 @@ def ohne_leerzeilen(html: str) -> str:
     return "\n".join(zeile for zeile in html.splitlines() if zeile.strip())
 
 
-def _render(vorlage: str, **werte) -> str:
+def aus_vorlage(vorlage: str, **werte) -> str:
     """Renders a template into one HTML block without blank lines."""
     return ohne_leerzeilen(umgebung().get_template(vorlage).render(**werte))
 
@@ -98,9 +98,8 @@ def geteilt(liste: tuple, seite: int | None, je_seite: int, verzeichnis: str, be
 def massnahmen_tabelle(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, ...], wurzel: str,
                        beschriftung: str) -> str:
     """A table of measures in the columns begriffe.KAPITEL_SPALTEN, linking to each permalink."""
-    spalten = b.KAPITEL_SPALTEN
-    return _render("massnahmen_tabelle.html", massnahmen=massnahmen, wurzel=wurzel, beschriftung=beschriftung,
-                   spalten=spalten, zellen_von=lambda x: zeilen.zellen(daten, x, spalten))
+    return aus_vorlage("kapitel_tabelle.html", zeilen=zeilen.tabellenzeilen(daten, massnahmen, b.KAPITEL_SPALTEN),
+                       spalten=b.KAPITEL_SPALTEN, wurzel=wurzel, beschriftung=beschriftung)
 
 
 def massnahme_karte(daten: m.Konzeptdaten, massnahme: m.Massnahme, wurzel: str, ebene: int = 3,
@@ -114,7 +113,7 @@ def massnahme_karte(daten: m.Konzeptdaten, massnahme: m.Massnahme, wurzel: str, 
     def karte() -> str:
         feld = daten.handlungsfeld(massnahme.handlungsfeld)
         hinweise = faelligkeit.hinweise(massnahme, stichtag.datum) if stichtag else ()
-        return _render("massnahme_karte.html", daten=daten, m=massnahme, feld=feld, wurzel=wurzel, ebene=ebene,
+        return aus_vorlage("massnahme_karte.html", daten=daten, m=massnahme, feld=feld, wurzel=wurzel, ebene=ebene,
                        permalink=permalink, feld_url=f"{wurzel}{seiten_url(feld.seite)}", suche=suche,
                        hinweise=hinweise, stichtag=stichtag)
     return KARTEN.hole(daten, (massnahme, wurzel, ebene, permalink, suche, stichtag), karte)
@@ -153,7 +152,7 @@ KARTEN = Kartenspeicher()
 def blaettern(seite: int, anzahl: int, gesamt: int, je_seite: int, url, beschriftung: str) -> str:
     """Page links for a list split over several pages (seitenteilung); url(n) gives page n's URL."""
     von = (seite - 1) * je_seite + 1
-    return _render("blaettern.html", seite=seite, anzahl=anzahl, gesamt=gesamt, von=von,
+    return aus_vorlage("blaettern.html", seite=seite, anzahl=anzahl, gesamt=gesamt, von=von,
                    bis=min(gesamt, seite * je_seite), url=url, beschriftung=beschriftung)
 
 
@@ -161,24 +160,24 @@ def kennzahlen_tabelle(daten: m.Konzeptdaten, feld_id: str | None, ohne_feld: bo
     """Figures with unit, date and source, as a table: those of one field, or all (ohne_feld: those of no field)."""
     kennzahlen = tuple(k for k in daten.kennzahlen
                        if (feld_id is None or k.handlungsfeld == feld_id) and not (ohne_feld and k.handlungsfeld))
-    return _render("kennzahlen_tabelle.html", daten=daten, kennzahlen=kennzahlen, beschriftung=beschriftung)
+    return aus_vorlage("kennzahlen_tabelle.html", daten=daten, kennzahlen=kennzahlen, beschriftung=beschriftung)
 
 
 def kennzahl(daten: m.Konzeptdaten, kennzahl_id: str) -> str:
     """One figure inline, e.g. '1.064 Personen' (the chapter names its date with stichtag())."""
-    return _render("kennzahl.html", k=daten.kennzahl(kennzahl_id))
+    return aus_vorlage("kennzahl.html", k=daten.kennzahl(kennzahl_id))
 
 
 def ziele(daten: m.Konzeptdaten, feld_id: str) -> str:
     """Leitziel and Handlungsziele of a field; proposals are labelled as such."""
-    return _render("ziele.html", ziele=daten.ziele_im_feld(feld_id), daten=daten)
+    return aus_vorlage("ziele.html", ziele=daten.ziele_im_feld(feld_id), daten=daten)
 
 
 def gremium(daten: m.Konzeptdaten, gremium_id: str, wurzel: str = "") -> str:
     """What a Gremium is, who leads it (by role) and what it does; a working group links to its own page."""
     ist_gruppe = any(feld.arbeitsgruppe == gremium_id for feld in daten.handlungsfelder)
     seite_url = f"{wurzel}{gruppen.ORDNER}{gremium_id}/" if ist_gruppe else None
-    return _render("gremium.html", g=daten.gremien[gremium_id], daten=daten, seite_url=seite_url)
+    return aus_vorlage("gremium.html", g=daten.gremien[gremium_id], daten=daten, seite_url=seite_url)
 
 
 def beschluesse(daten: m.Konzeptdaten, wurzel: str, zeige: int = 12) -> str:
@@ -188,13 +187,13 @@ def beschluesse(daten: m.Konzeptdaten, wurzel: str, zeige: int = 12) -> str:
         if x.beschluss:
             je_beschluss.setdefault(x.beschluss, []).append(x)
     liste = sorted(daten.beschluesse.values(), key=lambda b: datum_grenzen(b.datum)[0])
-    return _render("beschluesse.html", beschluesse=liste, je_beschluss=je_beschluss, daten=daten, wurzel=wurzel,
+    return aus_vorlage("beschluesse.html", beschluesse=liste, je_beschluss=je_beschluss, daten=daten, wurzel=wurzel,
                    zeige=zeige, url=massnahme_url)
 
 
 def meilensteine(daten: m.Konzeptdaten) -> str:
     """The timetable as an ordered list: planned and actual dates, status and source."""
-    return _render("meilensteine.html", meilensteine=zeitfolge(daten.meilensteine), daten=daten)
+    return aus_vorlage("meilensteine.html", meilensteine=zeitfolge(daten.meilensteine), daten=daten)
 
 
 def zeitfolge(meilensteine: tuple[m.Meilenstein, ...]) -> list[m.Meilenstein]:
@@ -205,12 +204,12 @@ def zeitfolge(meilensteine: tuple[m.Meilenstein, ...]) -> list[m.Meilenstein]:
 
 def quellenverzeichnis(daten: m.Konzeptdaten) -> str:
     """Every source with publisher, date and where to find it."""
-    return _render("quellen.html", quellen=daten.quellen.values())
+    return aus_vorlage("quellen.html", quellen=daten.quellen.values())
 
 
 def quellen_kurz(daten: m.Konzeptdaten, quelle_ids: tuple[str, ...], wurzel: str) -> str:
     """Short source references linking to the list of sources."""
-    return _render("quellen_kurz.html", quellen=[daten.quellen[q] for q in quelle_ids], wurzel=wurzel)
+    return aus_vorlage("quellen_kurz.html", quellen=[daten.quellen[q] for q in quelle_ids], wurzel=wurzel)
 
 
 def seiten_url(seite: str) -> str:

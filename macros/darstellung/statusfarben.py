@@ -13,7 +13,8 @@ def css() -> str:
     """The CSS text: one colour per status, the proposal mark, and the proposal colours as custom properties."""
     zeilen = [
         "/* Generated at build time from macros/daten/begriffe.py (the one home of these colours); do not edit. */",
-        f":root {{ --ik-vorschlag: {b.VORSCHLAG_FARBE}; --ik-vorschlag-flaeche: {b.VORSCHLAG_FLAECHE}; }}",
+        f":root {{ --ik-vorschlag: {b.VORSCHLAG_FARBE}; --ik-vorschlag-flaeche: {b.VORSCHLAG_FLAECHE}; "
+        f"--ik-vorschlag-text: {b.VORSCHLAG_TEXT}; }}",
         *(f".ik-status--{code} {{ color: {farbe}; }}" for code, farbe in b.STATUSFARBEN.items()),
         f".ik-beschluss--vorschlag {{ color: {b.VORSCHLAG_FARBE}; background: {b.VORSCHLAG_FLAECHE}; "
         "font-weight: 700; }",

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from macros.darstellung import adressen, render, seitenteilung, zeilen
-from macros.darstellung.render import _render, geteilt, seiten_url
+from macros.darstellung.render import aus_vorlage, geteilt, seiten_url
 from macros.daten import begriffe as b
 from macros.daten import faelligkeit
 from macros.daten import model as m
@@ -33,6 +33,10 @@ SORTIERUNGEN = (
 # "federfuehrung" in these columns.
 SORTIERUNG_DER_SPALTE = {"id": "nr", "titel": "titel", "status": "status", "handlungsfeld": "feld",
                          "federfuehrung": "federfuehrung", "zeitraum": "beginn"}
+# The data-* attribute of a row for each key of `zeile` that filter.js reads.
+ZEILENATTRIBUTE = (("data-id", "id"), ("data-feld", "feld"), ("data-status", "status"),
+                   ("data-federfuehrung", "federfuehrung"), ("data-beginn", "beginn"), ("data-suche", "suche"),
+                   ("data-hinweise", "hinweise"))
 
 
 def suchtext(daten: m.Konzeptdaten, x: m.Massnahme, zellen: tuple[zeilen.Zelle, ...]) -> str:
@@ -107,12 +111,12 @@ def auswahl_aller(daten: m.Konzeptdaten, stichtag: faelligkeit.Stichtag) -> dict
 def massnahmen_uebersicht(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, ...], wurzel: str,
                           stichtag: faelligkeit.Stichtag, daten_url: str | None = None) -> str:
     """Filter form (hidden until the script runs), live result count, and the table of `massnahmen`."""
-    return _render("massnahmen_uebersicht.html", zeilen=[zeile(daten, x, stichtag) for x in massnahmen],
+    return aus_vorlage("massnahmen_uebersicht.html", zeilen=[zeile(daten, x, stichtag) for x in massnahmen],
                    wurzel=wurzel, auswahl=auswahl_aller(daten, stichtag), stichtag=stichtag,
                    sortierungen=SORTIERUNGEN, p=PARAMETER,
                    gesamt=len(daten.massnahmen), status_reihenfolge=list(b.STATUS), daten_url=daten_url,
                    feld_reihenfolge=[f.id for f in daten.handlungsfelder], spalten=b.UEBERSICHT_SPALTEN,
-                   sortierung_der_spalte=SORTIERUNG_DER_SPALTE)
+                   sortierung_der_spalte=SORTIERUNG_DER_SPALTE, ZEILENATTRIBUTE=ZEILENATTRIBUTE)
 
 
 def alle_massnahmen(daten: m.Konzeptdaten, seite: int | None, wurzel: str, stichtag: faelligkeit.Stichtag) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from macros.ausgabe.versionsgeschichte import NEUE_SEITE, SEITE_ENTFERNT, Aenderung, Versionsgeschichte
 from macros.darstellung.datum import datum_de, datum_lang
 from macros.darstellung.feldwerte import feldwert
-from macros.darstellung.render import _render, seiten_url, umgebung
+from macros.darstellung.render import aus_vorlage, seiten_url, umgebung
 from macros.daten import begriffe as b
 from macros.daten import model as m
 from macros.daten.vergleich import ENTFERNT, NEU, Massnahmenaenderung
@@ -82,7 +82,7 @@ def aenderungsverlauf(geschichte: Versionsgeschichte, titel: dict[str, str], dat
     anzahl = len(aenderungen)
     beschriftung = ("Die letzte Änderung an Texten und Daten" if anzahl == 1
                     else f"Die letzten {anzahl} Änderungen an Texten und Daten")
-    return _render("aenderungsverlauf.html", geschichte=geschichte, aenderungen=aenderungen,
+    return aus_vorlage("aenderungsverlauf.html", geschichte=geschichte, aenderungen=aenderungen,
                    vorhanden={x.id for x in daten.massnahmen}, stand=daten.konzept.stand, wurzel=wurzel, zeige=zeige,
                    beschriftung=beschriftung, daten=daten, massnahme_zeilen=massnahme_zeilen,
                    seiten_zeilen=lambda a: seiten_zeilen(a, titel), datum_lang=datum_lang,

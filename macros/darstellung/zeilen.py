@@ -1,5 +1,6 @@
-"""The cells of a measure in a table: the one definition the chapter tables, the overview "Alle Maßnahmen" and its
-filter script (through massnahmen/zeilen.json) render, each column once (begriffe.SPALTEN)."""
+"""The cells of a measure in a table: the one definition the chapter tables, the working group tables, the overview
+"Alle Maßnahmen" and its filter script (through massnahmen/zeilen.json) render, each column once (begriffe.SPALTEN).
+templates/massnahmen_tabelle.html is the one template of such a table."""
 
 from __future__ import annotations
 
@@ -47,3 +48,8 @@ def zelle(daten: m.Konzeptdaten, x: m.Massnahme, spalte: str) -> Zelle:
 
 def zellen(daten: m.Konzeptdaten, x: m.Massnahme, spalten: tuple[str, ...]) -> tuple[Zelle, ...]:
     return tuple(zelle(daten, x, spalte) for spalte in spalten)
+
+
+def tabellenzeilen(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, ...], spalten: tuple[str, ...]) -> list[dict]:
+    """The rows of a table of measures (templates/massnahmen_tabelle.html): each measure with its cells."""
+    return [{"massnahme": x, "zellen": zellen(daten, x, spalten)} for x in massnahmen]

@@ -39,9 +39,11 @@ BESCHLUSSSTAND = {
     "beschlossen": "Beschlossen",
     "fortgeschrieben": "Fortgeschrieben",
 }
-# The mark of a proposal: dark text on a light ground (at least 4.5:1), also the border of a proposal's card.
+# The mark of a proposal: dark text on a light ground (at least 4.5:1), also the border of a proposal's card;
+# the note on a proposal's card: darker text on the same ground. The website and the PDF take them from here.
 VORSCHLAG_FARBE = "#7a4a00"
 VORSCHLAG_FLAECHE = "#fff4e0"
+VORSCHLAG_TEXT = "#4a2d00"
 
 PRIORITAET = {"hoch": "Hoch", "mittel": "Mittel", "niedrig": "Niedrig"}
 

@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from macros.darstellung import adressen
@@ -42,6 +43,15 @@ def lighthouse(url: str, ziel: Path, kategorien=KATEGORIEN) -> dict[str, float]:
         raise RuntimeError(f"Lighthouse scheiterte ({ergebnis.returncode}): {ergebnis.stderr[-2000:]}")
     bericht = json.loads(ziel.read_text(encoding="utf-8"))
     return {k: round(v["score"] * 100) for k, v in bericht["categories"].items()}
+
+
+def barrierefreiheit(urls: dict[str, str], ordner: Path) -> dict[str, float]:
+    """The accessibility score of each url ({name: url}), Lighthouse running on all of them at once: the score
+    depends on the page, not on how fast it loads (performance is measured one page at a time, in main)."""
+    with ThreadPoolExecutor(max_workers=len(urls) or 1) as ausfuehrer:
+        laeufe = {name: ausfuehrer.submit(lighthouse, url, ordner / f"{name}.json", ("accessibility",))
+                  for name, url in urls.items()}
+        return {name: lauf.result()["accessibility"] for name, lauf in laeufe.items()}
 
 
 def main(argv: list[str]) -> int:

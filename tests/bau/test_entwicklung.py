@@ -81,10 +81,7 @@ def test_entwicklung_je_quartal_aus_der_geschichte(tmp_path):
     assert "3. Quartal 2025: 29 Maßnahmen (12 Geplant, 2 In Umsetzung" in svg
 
 
-def test_ohne_geschichte_sagt_die_seite_es(tmp_path):
-    projekt = projektkopie(tmp_path / "projekt")   # a copy without .git
-    ergebnis = mkdocs_build(projekt, tmp_path / "site")
-    assert ergebnis.returncode == 0, ergebnis.stderr
-    html = (tmp_path / "site" / "entwicklung" / "index.html").read_text(encoding="utf-8")
+def test_ohne_geschichte_sagt_die_seite_es(site_ohne_git):
+    html = (site_ohne_git / "entwicklung" / "index.html").read_text(encoding="utf-8")
     assert "Versionsgeschichte nicht verfügbar" in html and "ohne Git-Verlauf" in html
     assert "ik-status-tabelle--entwicklung" not in html

@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hilfen import ROOT, mkdocs_build, projektkopie
+from hilfen import EPOCHE, ROOT, mkdocs_build, projektkopie
 from material.plugins.search.plugin import SearchIndex
 
 from macros.ausgabe import massnahmenseiten
@@ -24,7 +24,6 @@ from macros.daten.loader import lade_daten
 from macros.entwicklung.lokale_site import starte_server
 from macros.entwicklung.synthetische_daten import schreibe
 
-EPOCHE = "1764547200"  # 2025-12-01, for both builds of a comparison
 PLATZHALTER = (seiten.SCHALE_ANKER, seiten.SCHALE_TITEL, seiten.SCHALE_INHALT, "data-ik-block")
 
 
@@ -53,20 +52,20 @@ def suchindex(site: Path) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def echte_sites(tmp_path_factory) -> tuple[Path, Path]:
-    """The real site built both ways: (comparison build, fast build)."""
-    ordner = tmp_path_factory.mktemp("echt")
-    return bau(ROOT, ordner / "alt", vergleich=True), bau(ROOT, ordner / "neu", vergleich=False)
+def echte_sites(vergleichssite, site) -> tuple[Path, Path]:
+    """The real site built both ways: (comparison build, fast build: the session's site)."""
+    return vergleichssite, site
 
 
 @pytest.fixture(scope="module")
 def grosse_sites(tmp_path_factory) -> tuple[Path, Path, Path]:
-    """1,200 measures (the search index then takes only each measure page's title) built both ways:
+    """One measure more than the search index takes in full (it then takes only each measure page's title), built
+    both ways:
     (project, comparison build, fast build)."""
     ordner = tmp_path_factory.mktemp("gross")
     projekt = projektkopie(ordner / "projekt")
     shutil.rmtree(projekt / "data")
-    schreibe(seitenteilung.SUCHE_VOLL_BIS + 200, projekt / "data", mit_echten=True)
+    schreibe(seitenteilung.SUCHE_VOLL_BIS + 1, projekt / "data", mit_echten=True)
     return projekt, bau(projekt, ordner / "alt", vergleich=True), bau(projekt, ordner / "neu", vergleich=False)
 
 
@@ -122,8 +121,10 @@ def test_grosser_katalog_gleicht_dem_bau_seite_fuer_seite(grosse_sites):
     projekt, alt, neu = grosse_sites
     assert unterschiede(alt, neu) == []
     daten = lade_daten(projekt / "data")
-    assert sum(1 for x in daten.massnahmen if (neu / "massnahmen" / x.anker / "index.html").is_file()) == 1200
-    assert (neu / "massnahmen" / "seite-6" / "index.html").is_file()  # 1,200 rows: six pages of the overview
+    assert len(daten.massnahmen) == seitenteilung.SUCHE_VOLL_BIS + 1
+    assert sum(1 for x in daten.massnahmen if (neu / "massnahmen" / x.anker / "index.html").is_file()) == 1001
+    assert (neu / "massnahmen" / "seite-6" / "index.html").is_file()  # 1,001 rows: six pages of the overview
+    assert not (neu / "massnahmen" / "seite-7").exists()
 
 
 def test_suchindex_des_grossen_katalogs_nennt_jede_massnahme_mit_titel(grosse_sites):

@@ -95,6 +95,33 @@ def telefon(browser):
     kontext.close()
 
 
+# --- Many pages at once ---------------------------------------------------------------------------------------
+
+# Tabs that load at the same time: a page spends most of its load waiting (for its files, for network quiet),
+# and these waits overlap across tabs while Chromium's renderers share the cores.
+TABS = 6
+
+
+def gruppenweise(kontext, pfade: list[str], server, *, warten: str = "networkidle", vorher=None, tabs: int = TABS):
+    """Loads the pages in groups of `tabs` tabs of one browser context and yields each group once every page in
+    it has reached `warten`: a list of (pfad, tab, antwort). vorher(tab, pfad) runs before each navigation (to
+    reset what a tab's listeners record). The tabs are the same for every group; closed at the end."""
+    reiter = [kontext.new_page() for _ in range(min(tabs, len(pfade)))]
+    try:
+        for start in range(0, len(pfade), len(reiter)):
+            gruppe = []
+            for tab, pfad in zip(reiter, pfade[start:start + len(reiter)], strict=False):
+                if vorher is not None:
+                    vorher(tab, pfad)
+                gruppe.append((pfad, tab, tab.goto(server.url(pfad), wait_until="commit")))
+            for _, tab, _ in gruppe:
+                tab.wait_for_load_state(warten)
+            yield gruppe
+    finally:
+        for tab in reiter:
+            tab.close()
+
+
 # --- One walk over every page, shared by the axe and the privacy tests -------------------------------------
 
 AXE_OPTIONEN = {"resultTypes": ["violations"]}  # every rule axe runs by default (WCAG 2.x A/AA and best practice)
@@ -102,26 +129,34 @@ AXE_OPTIONEN = {"resultTypes": ["violations"]}  # every rule axe runs by default
 
 @pytest.fixture(scope="session")
 def rundgang(browser, server, seiten):
-    """Loads every page at desktop width once; per page: axe violations, every request, failed responses."""
+    """Loads every page at desktop width once (until the network is quiet); per page: axe violations, every
+    request, failed responses."""
     axe = brauche_node_modules(AXE)
     kontext = browser.new_context(viewport=DESKTOP, locale="de-DE", service_workers="block")
-    seite = kontext.new_page()
+    kontext.add_init_script(path=str(axe))   # every page gets axe while it loads, before its own scripts
+    protokoll: dict = {}   # tab -> what its current page requested and what failed
+
+    def vorher(tab, pfad: str) -> None:
+        if tab not in protokoll:
+            tab.on("request", lambda anfrage: protokoll[tab]["anfragen"].append(anfrage.url))
+            tab.on("response", lambda antwort: antwort.status >= 400 and protokoll[tab]["fehler"].append(
+                f"{antwort.status} {antwort.url}"))
+            tab.on("requestfailed", lambda anfrage: protokoll[tab]["fehler"].append(
+                f"fehlgeschlagen {anfrage.url}"))
+        protokoll[tab] = {"anfragen": [], "fehler": []}
+
     ergebnis: dict[str, dict] = {}
-    aktuell: dict[str, list] = {"anfragen": [], "fehler": []}
-    kontext.on("request", lambda anfrage: aktuell["anfragen"].append(anfrage.url))
-    kontext.on("response", lambda antwort: antwort.status >= 400 and aktuell["fehler"].append(
-        f"{antwort.status} {antwort.url}"))
-    kontext.on("requestfailed", lambda anfrage: aktuell["fehler"].append(f"fehlgeschlagen {anfrage.url}"))
-    for pfad in seiten:
-        aktuell = {"anfragen": [], "fehler": []}
-        antwort = seite.goto(server.url(pfad), wait_until="networkidle")
-        seite.add_script_tag(path=str(axe))
-        befund = seite.evaluate("(optionen) => axe.run(document, optionen)", AXE_OPTIONEN)
-        ergebnis[pfad] = {
-            "status": antwort.status if antwort else None,
-            "verstoesse": [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5], v["help"])
-                           for v in befund["violations"]],
-            **aktuell,
-        }
+    for gruppe in gruppenweise(kontext, seiten, server, vorher=vorher):
+        # axe runs in every tab of the group at once; then each result is collected.
+        for _, tab, _ in gruppe:
+            tab.evaluate("(optionen) => { window.__ikAxe = axe.run(document, optionen); }", AXE_OPTIONEN)
+        for pfad, tab, antwort in gruppe:
+            befund = tab.evaluate("() => window.__ikAxe")
+            ergebnis[pfad] = {
+                "status": antwort.status if antwort else None,
+                "verstoesse": [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5], v["help"])
+                               for v in befund["violations"]],
+                **protokoll[tab],
+            }
     kontext.close()
     return ergebnis

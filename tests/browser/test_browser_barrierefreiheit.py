@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser.fixtures import PHONE
+from browser.fixtures import PHONE, gruppenweise
 
 pytestmark = pytest.mark.browser
 
@@ -76,15 +76,15 @@ def test_tabellen_sind_mit_der_tastatur_scrollbar(desktop, server):
 def test_auf_dem_telefon_scrollt_keine_seite_seitwaerts(browser, server, seiten):
     kontext = browser.new_context(viewport=PHONE, device_scale_factor=1, is_mobile=True, has_touch=True,
                                   locale="de-DE", service_workers="block")
-    seite = kontext.new_page()
-    zu_breit = {}
-    for pfad in seiten:
-        seite.goto(server.url(pfad), wait_until="load")
-        breite = seite.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
-        if breite[0] > breite[1]:
-            zu_breit[pfad] = breite
+    zu_breit, gesehen = {}, []
+    for gruppe in gruppenweise(kontext, seiten, server, warten="load"):
+        for pfad, seite, _ in gruppe:
+            gesehen.append(pfad)
+            breite = seite.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
+            if breite[0] > breite[1]:
+                zu_breit[pfad] = breite
     kontext.close()
-    assert len(seiten) > 20
+    assert len(seiten) > 20 and gesehen == seiten
     assert zu_breit == {}
 
 

@@ -88,15 +88,20 @@ def pdf_site(pdf, tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def seiten(pdf) -> list[str]:
     """The text of every page (pdftotext), index 0 = page 1."""
-    werkzeug("pdftotext")
-    anzahl = len(PdfReader(pdf).pages)
-    return [pdftotext(pdf, nummer) for nummer in range(1, anzahl + 1)]
+    return seitentexte(pdf)
 
 
 def pdftotext(pdf: Path, seite: int | None = None, *optionen: str) -> str:
     bereich = ["-f", str(seite), "-l", str(seite)] if seite else []
     return subprocess.run([werkzeug("pdftotext"), *optionen, *bereich, str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
+
+
+def seitentexte(pdf: Path) -> list[str]:
+    """The text of every page from one pdftotext run (it ends each page with a form feed), index 0 = page 1."""
+    seiten = pdftotext(pdf).split("\f")
+    assert seiten[-1] == "" and len(seiten) - 1 == len(PdfReader(pdf).pages), (len(seiten), pdf)
+    return [seite + "\f" for seite in seiten[:-1]]
 
 
 def flach(text: str) -> str:
@@ -445,21 +450,25 @@ def projekt_mit(basis: Path, zusaetzlich: int) -> Path:
 
 
 @pytest.fixture(scope="session")
-def grosses_pdf(tmp_path_factory) -> Path:
-    """A PDF from the real data plus 60 synthetic measures: the measures table runs over several pages."""
-    basis = tmp_path_factory.mktemp("pdf-gross")
-    projekt = projekt_mit(basis, 60)
-    ziel = basis / "gross.pdf"
-    ergebnis = baue_pdf(projekt / "mkdocs.yml", "--out", str(ziel))
+def langes_pdf(tmp_path_factory) -> tuple[Path, Path, list[str]]:
+    """`--karten keine` (automatic beyond 300 measures) for the real data plus 20 more synthetic measures than the
+    site shows on one page of its overview: (project, PDF, text of every page). The table of all measures runs
+    over several pages, and the site, which would split it, is never built."""
+    from macros.darstellung.seitenteilung import ZEILEN_JE_SEITE
+
+    basis = tmp_path_factory.mktemp("pdf-lang")
+    projekt = projekt_mit(basis, ZEILEN_JE_SEITE + 20)
+    ziel = basis / "lang.pdf"
+    ergebnis = baue_pdf(projekt / "mkdocs.yml", "--out", str(ziel), "--karten", "keine")
     assert ergebnis.returncode == 0, ergebnis.stderr
-    return ziel
+    assert not (projekt / "site").exists() and not (basis / "site").exists()
+    return projekt, ziel, seitentexte(ziel)
 
 
-def test_kopfzeile_der_tabelle_wiederholt_sich(grosses_pdf, site):
-    daten = lade_daten(grosses_pdf.parent / "projekt" / "data")
-    anzahl = len(PdfReader(grosses_pdf).pages)
-    seiten = [pdftotext(grosses_pdf, n) for n in range(1, anzahl + 1)]
-    tabellen = tabellen_seiten(grosses_pdf, seiten, "Alle Maßnahmen")
+def test_kopfzeile_der_tabelle_wiederholt_sich(langes_pdf, site):
+    projekt, pdf, seiten = langes_pdf
+    daten = lade_daten(projekt / "data")
+    tabellen = tabellen_seiten(pdf, seiten, "Alle Maßnahmen")
     gesehen: list[str] = []
     kopf = spalten(site)
     for nummer in tabellen:
@@ -475,41 +484,35 @@ def test_kopfzeile_der_tabelle_wiederholt_sich(grosses_pdf, site):
     assert sorted(gesehen) == sorted(m.id for m in daten.massnahmen)
 
 
-def test_ohne_karten_jede_massnahme_als_tabellenzeile(daten, tmp_path):
-    """`--karten keine` (automatic beyond 300 measures): each measure once, as its row, and the chapters say so."""
-    ziel = tmp_path / "kompakt.pdf"
-    ergebnis = baue_pdf(ROOT / "mkdocs.yml", "--out", str(ziel), "--karten", "keine")
-    assert ergebnis.returncode == 0, ergebnis.stderr
-    anzahl = len(PdfReader(ziel).pages)
-    seiten = [pdftotext(ziel, n) for n in range(1, anzahl + 1)]
+def test_ohne_karten_jede_massnahme_als_tabellenzeile(langes_pdf, daten):
+    """`--karten keine`: each measure once, as its row, and the chapters say so."""
+    projekt, pdf, seiten = langes_pdf
+    alle = lade_daten(projekt / "data")
+    assert {m.id for m in daten.massnahmen} < {m.id for m in alle.massnahmen}   # the real ones and more
     text = ohne_umbruch("\n".join(seiten))
-    for massnahme in daten.massnahmen:
+    for massnahme in alle.massnahmen:
         assert ohne_umbruch(massnahme.titel) in text, massnahme.id
-    tabelle = tabellen_seiten(ziel, seiten, "Alle Maßnahmen")
+    tabelle = tabellen_seiten(pdf, seiten, "Alle Maßnahmen")
     zeilen = [i for n in tabelle for i in re.findall(r"^([A-Z]{2}-\d+)$", seiten[n - 1], re.M)]
-    assert sorted(zeilen) == sorted(m.id for m in daten.massnahmen)
-    alles = flach("\n".join(seiten))
-    assert "Im Netz:" not in alles  # no card was printed
-    for feld in daten.handlungsfelder:
-        if daten.massnahmen_im_feld(feld.id):
-            assert "in dieser Druckfassung nur als Zeile der Tabelle" in alles
-    assert ohne_umbruch(f"{daten.konzept.adresse.rstrip('/')}/massnahmen/<nummer>/") in text
-    assert pruefung.pruefe(ziel) == []
+    assert sorted(zeilen) == sorted(m.id for m in alle.massnahmen)
+    flacher_text = flach("\n".join(seiten))
+    assert "Im Netz:" not in flacher_text  # no card was printed
+    for feld in alle.handlungsfelder:
+        if alle.massnahmen_im_feld(feld.id):
+            assert "in dieser Druckfassung nur als Zeile der Tabelle" in flacher_text
+    assert ohne_umbruch(f"{alle.konzept.adresse.rstrip('/')}/massnahmen/<nummer>/") in text
+    assert pruefung.pruefe(pdf) == []
 
 
-def test_lange_listen_ganz_ohne_blaettern(tmp_path):
+def test_lange_listen_ganz_ohne_blaettern(langes_pdf):
     """Beyond 200 rows the site splits the table of all measures over pages (…/seite-2/); the print renders the
     list whole (fassung.py): every row once, no page navigation, without reading the built site."""
     from macros.darstellung.seitenteilung import ZEILEN_JE_SEITE
 
-    projekt = projekt_mit(tmp_path, ZEILEN_JE_SEITE + 20)
-    ziel = tmp_path / "lang.pdf"
-    ergebnis = baue_pdf(projekt / "mkdocs.yml", "--out", str(ziel), "--karten", "keine")
-    assert ergebnis.returncode == 0, ergebnis.stderr
-    assert not (projekt / "site").exists() and not (tmp_path / "site").exists()
+    projekt, pdf, seiten = langes_pdf
     daten = lade_daten(projekt / "data")
     assert len(daten.massnahmen) > ZEILEN_JE_SEITE
-    text = pdftotext(ziel)
+    text = "".join(seiten)
     assert sorted(re.findall(r"^([A-Z]{2}-\d+)$", text, re.M)) == sorted(m.id for m in daten.massnahmen)
     assert "Einträge 1 bis" not in text
 
@@ -542,16 +545,12 @@ def test_website_verlinkt_das_pdf_mit_groesse_in_einer_landmarke(pdf_site, pdf):
     assert "ik-pdf-link--start" in haupt and LINK.search(haupt)
 
 
-def test_ohne_pdf_kein_link(tmp_path):
+def test_ohne_pdf_kein_link(site_ohne_git):
     """`mkdocs build` or `make serve` without a built PDF: no link at all, so never one to a missing file."""
-    projekt = projektkopie(tmp_path / "projekt")
-    assert not (projekt / ORDNER).exists()
-    ergebnis = mkdocs_build(projekt, tmp_path / "site")
-    assert ergebnis.returncode == 0, ergebnis.stderr
     for seite in ("index.html", "massnahmen/sp-01/index.html"):
-        html = (tmp_path / "site" / seite).read_text(encoding="utf-8")
+        html = (site_ohne_git / seite).read_text(encoding="utf-8")
         assert "ik-pdf-link" not in html and ".pdf" not in html, seite
-    assert not list((tmp_path / "site").glob("*.pdf"))
+    assert not list(site_ohne_git.glob("*.pdf"))
 
 
 def test_fehlende_konfiguration_meldet_deutsch(tmp_path):

@@ -57,6 +57,7 @@ def test_jede_statusfarbe_traegt_weisse_zahlen_und_steht_als_text_auf_weiss():
 
 def test_vorschlagsmarke_ist_lesbar():
     assert kontrast(b.VORSCHLAG_FARBE, b.VORSCHLAG_FLAECHE) >= 4.5
+    assert kontrast(b.VORSCHLAG_TEXT, b.VORSCHLAG_FLAECHE) >= 4.5   # the note on a proposal's card
     assert kontrast(b.VORSCHLAG_FARBE, WEISS) >= 3   # the border of a proposal's card
 
 
@@ -67,6 +68,9 @@ def test_kein_anderes_stylesheet_legt_statusfarben_fest():
         text = blatt.read_text(encoding="utf-8")
         assert not re.search(r"\.ik-(status|beschluss)--\w+\s*\{[^}]*color", text), blatt
         assert "--ik-vorschlag:" not in text, blatt
+        # The proposal colours come only as custom properties from the generated status.css.
+        farben = {b.VORSCHLAG_FARBE, b.VORSCHLAG_FLAECHE, b.VORSCHLAG_TEXT}
+        assert not [f for f in farben if f in text.lower()], blatt
 
 
 def test_die_gebaute_site_hat_das_stylesheet_aus_den_begriffen(site):

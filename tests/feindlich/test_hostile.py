@@ -330,6 +330,8 @@ def test_make_build_laesst_alte_website_stehen(fehler: str, vorlage: Path, tmp_p
     assert (projekt / "site" / "index.html").read_text(encoding="utf-8") == "ALTE WEBSITE"
     assert sorted(p.name for p in (projekt / "site").iterdir()) == ["index.html"]
     assert not (projekt / "site.neu").exists()
+    # Wrong data stop `make build` at its check, before the PDF; a late failure comes after the copy's own PDF.
+    assert (projekt / "build").exists() is (fehler == "spaeter_abbruch")
 
 
 # --- Safe rendering: hostile text that is allowed must come out as text -----------------------------------------

@@ -55,7 +55,7 @@
     };
   }
 
-  /* The row of a JSON entry, cell by cell as templates/massnahmen_zellen.html writes it; textContent only,
+  /* The row of a JSON entry, cell by cell as templates/massnahmen_tabelle.html writes it; textContent only,
      never innerHTML. */
   function baueZeile(e, wurzel) {
     var tr = document.createElement("tr");
