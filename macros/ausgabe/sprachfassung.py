@@ -32,9 +32,14 @@ def einrichten(config: MkDocsConfig, daten: m.Konzeptdaten) -> None:
     if suche is not None:
         vorhanden = list(suche.config.lang or [])
         suche.config.lang = vorhanden + [code for code in suchsprachen(daten) if code not in vorhanden]
+        index = getattr(suche, "search_index", None)  # made in the plugin's on_config, from a copy of its config
+        if index is not None:
+            index.config["lang"] = suche.config.lang
     # Material's header shows the language switcher (overrides/partials/alternate.html) when this is set; not a
     # list, so that Material's own hreflang links (the same on every page) stay out: main.html writes them per page.
     config.extra["alternate"] = bool(daten.sprachen)
+    # Pages without a page context (the 404 page) get the switcher to each language's start page.
+    config.extra["ik_sprachwahl"] = sprachseiten.sprachwahl(daten, "de", None) if daten.sprachen else []
 
 
 def dateien(files: Files, config: MkDocsConfig, daten: m.Konzeptdaten) -> Files:
