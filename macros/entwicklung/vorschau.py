@@ -1,7 +1,8 @@
 """`make serve`: how soon a saved change reaches the browser.
 
 Each save rebuilds the whole site in the same process. What did not change is kept from the last build: the
-measure cards (render.KARTEN), the compiled theme templates, the measure pages (ausgabe/massnahmenseiten.py).
+measure cards (render.KARTEN), the calendar events (kalender.EREIGNISSE), the compiled theme templates, the
+measure pages (ausgabe/massnahmenseiten.py).
 MkDocs looks for changes by polling the watched folders every half second, so a save waited 0.25 s on
 average (up to 0.5 s) before the rebuild began; a poll is a few hundred stat calls here (docs/, data/,
 macros/, overrides/), so polling every tenth of a second costs next to nothing.
@@ -14,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from watchdog.observers.polling import PollingObserver
 
+from macros.ausgabe import kalender
 from macros.darstellung import render
 
 ABFRAGE_S = 0.1
@@ -39,8 +41,9 @@ def schneller_beobachten(server: LiveReloadServer, config: MkDocsConfig) -> Live
 
 
 def einrichten(befehl: str) -> None:
-    """Once per process: `mkdocs serve` keeps the cards from build to build, `mkdocs build` needs each once."""
-    render.KARTEN.merken = befehl == "serve"
+    """Once per process: `mkdocs serve` keeps cards and events from build to build, `mkdocs build` needs each
+    once."""
+    render.KARTEN.merken = kalender.EREIGNISSE.merken = befehl == "serve"
 
 
 class _Vorlagenspeicher(jinja2.BytecodeCache):

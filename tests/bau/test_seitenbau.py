@@ -185,7 +185,7 @@ def test_neubau_im_selben_prozess_wie_ein_frischer_bau(tmp_path):
     from mkdocs.commands.build import build  # noqa: PLC0415
     from mkdocs.config import load_config  # noqa: PLC0415
 
-    from macros.darstellung import render  # noqa: PLC0415
+    from macros.entwicklung import vorschau  # noqa: PLC0415
 
     projekt = projektkopie(tmp_path / "projekt")
     messung = projekt / "data" / "measures.yaml"
@@ -225,7 +225,7 @@ def test_neubau_im_selben_prozess_wie_ein_frischer_bau(tmp_path):
         assert not (site / massnahmenseiten.LAGER).exists()
         assert unterschiede(bau(projekt, tmp_path / "frisch", vergleich=True), site) == []
     finally:
-        render.KARTEN.merken = False
+        vorschau.einrichten("build")
         for schluessel, wert in vorher.items():
             if wert is None:
                 os.environ.pop(schluessel, None)
