@@ -116,7 +116,12 @@ def fuelle(text: str, daten: m.Konzeptdaten, code: str, **zusatz: str) -> str:
         if name == "stichtag":
             return e(sprachformat.datum(daten.kennzahl(kennung).stichtag, code))
         raise KeyError(name)  # the loader has checked every placeholder
-    return uebersetzungen.PLATZHALTER.sub(wert, e(text))
+
+    def ohne_doppelpunkt(treffer: re.Match) -> str:
+        """A value ending in a full stop (13 травня 2019 р.) before the sentence's own: one full stop."""
+        ergebnis = wert(treffer)
+        return ergebnis[:-1] if ergebnis.endswith(".") and treffer.string.startswith(".", treffer.end()) else ergebnis
+    return uebersetzungen.PLATZHALTER.sub(ohne_doppelpunkt, e(text))
 
 
 # --- What every translated page says first --------------------------------------------------------------------------
