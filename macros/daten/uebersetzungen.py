@@ -142,7 +142,12 @@ class Pruefung:
         werte = datei.daten.get(schluessel) if datei is not None and isinstance(datei.daten, dict) else None
         return [e for e in werte if isinstance(e, dict)] if isinstance(werte, list) else []
 
-    def _ids(self, dateiname: str, schluessel: str) -> set[str]:
+    def _ids(self, dateiname: str, schluessel: str) -> set[str] | None:
+        """The ids in that file; None when it could not be read (its own error says why, and nothing is checked
+        against it, so one broken file does not report every translation as unknown)."""
+        datei = self.dateien.get(dateiname)
+        if datei is None or not isinstance(datei.daten, dict) or not isinstance(datei.daten.get(schluessel), list):
+            return None
         return {e["id"] for e in self._liste(dateiname, schluessel) if isinstance(e.get("id"), str)}
 
     def alle(self) -> list[Fehler]:
@@ -180,14 +185,14 @@ class Pruefung:
                 self.fehler.append(datei.fehler(
                     ("sprachen", i, "geprueft_von"), "Nur eine geprüfte Übersetzung nennt, wer sie geprüft hat.", von,
                     "das Feld weglassen oder muttersprachlich_geprueft: true"))
-            elif von is not None and von not in organisationen:
+            elif von is not None and organisationen is not None and von not in organisationen:
                 self.fehler.append(datei.fehler(
                     ("sprachen", i, "geprueft_von"), "Unbekannte Organisation (nicht in data/organisationen.yaml).",
                     von, ", ".join(sorted(organisationen))))
         return codes
 
-    def _pruefe_datei(self, stamm: str, datei: YamlDatei, codes: set[str], massnahmen: set[str], felder: set[str],
-                      kennzahlen: set[str]) -> None:
+    def _pruefe_datei(self, stamm: str, datei: YamlDatei, codes: set[str], massnahmen: set[str] | None,
+                      felder: set[str] | None, kennzahlen: set[str] | None) -> None:
         werte = datei.daten
         sprache = werte["sprache"]
         if sprache != stamm:
@@ -199,14 +204,14 @@ class Pruefung:
         for schluessel, erlaubt in (("status", b.STATUS), ("beschlussstand", b.BESCHLUSSSTAND)):
             self._pruefe_codes(datei, schluessel, werte[schluessel], erlaubt)
         for feld in werte["startseite"]["handlungsfelder"]:
-            if feld not in felder:
+            if felder is not None and feld not in felder:
                 self.fehler.append(datei.fehler(("startseite", "handlungsfelder", feld), "Unbekanntes "
                                                 "Handlungsfeld (nicht in data/handlungsfelder.yaml).", feld,
                                                 ", ".join(sorted(felder))))
         gesehen: set[str] = set()
         for i, eintrag in enumerate(werte["massnahmen"]):
             kennung = eintrag["id"]
-            if kennung not in massnahmen:
+            if massnahmen is not None and kennung not in massnahmen:
                 self.fehler.append(datei.fehler(("massnahmen", i, "id"), "Übersetzung einer unbekannten Maßnahme "
                                                 "(nicht in data/measures.yaml).", kennung,
                                                 "eine Kennung aus data/measures.yaml"))
@@ -225,7 +230,7 @@ class Pruefung:
                 self.fehler.append(datei.fehler((schluessel,), f"Der Name für „{code}“ fehlt.", None,
                                                 "ein Name für jeden Code: " + ", ".join(erlaubt)))
 
-    def _pruefe_platzhalter(self, datei: YamlDatei, pfad: tuple, wert: object, kennzahlen: set[str]) -> None:
+    def _pruefe_platzhalter(self, datei: YamlDatei, pfad: tuple, wert: object, kennzahlen: set[str] | None) -> None:
         """Every {name} in every text is one the build knows; a figure's id exists."""
         if isinstance(wert, dict):
             for schluessel, kind in wert.items():
@@ -248,7 +253,7 @@ class Pruefung:
             if name not in erlaubt:
                 self.fehler.append(datei.fehler(pfad, f"Unbekannter Platzhalter „{{{name}}}“.", wert,
                                                 ", ".join(f"{{{n}}}" for n in sorted(erlaubt))))
-            elif name in PLATZHALTER_MIT_KENNUNG and kennung not in kennzahlen:
+            elif name in PLATZHALTER_MIT_KENNUNG and kennzahlen is not None and kennung not in kennzahlen:
                 self.fehler.append(datei.fehler(pfad, f"Unbekannte Kennzahl im Platzhalter „{{{name}:{kennung}}}“.",
                                                 wert, "eine Kennung aus data/kennzahlen.yaml"))
 
