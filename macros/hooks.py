@@ -10,7 +10,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from macros.ausgabe import kalender, massnahmenseiten, offene_daten, versionsgeschichte
+from macros.ausgabe import kalender, massnahmenseiten, offene_daten, sprachfassung, versionsgeschichte
 from macros.ausgabe.druck import weblink
 from macros.baudaten import daten_fuer, stichtag_fuer
 from macros.darstellung import barrierefrei, bloecke, seiten, statusfarben, uebersicht, verlauf
@@ -29,13 +29,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     vorschau.suche_merken(config)
     geschichte = versionsgeschichte.aktuell(Projekt.aus_config(config).wurzel, neu=True)
     config.extra["ik_version"] = geschichte.version.text()
+    sprachfassung.einrichten(config, daten_fuer(config))
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Adds the measure pages' shell (or a page per measure), a page per working group, the further pages of
-    long lists (not to the navigation), the status stylesheet, each measure page as a link target, and the PDF if
-    it is built."""
+    long lists (not to the navigation), the translated pages, the status stylesheet, each measure page as a link
+    target, and the PDFs if they are built."""
     daten, einzeln = daten_fuer(config), bloecke.vergleichsbau()
     vorhandene = {datei.src_uri for datei in files}
     for pfad, inhalt in seiten.erzeugte_seiten(daten, vorhandene, stichtag_fuer(config), einzeln).items():
@@ -43,6 +44,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, statusfarben.DATEI, content=statusfarben.css()))
     for datei in () if einzeln else massnahmenseiten.verweisziele(config, daten):
         files.append(datei)
+    files = sprachfassung.dateien(files, config, daten)
     return weblink.pdf_fuer_site(files, config, daten.konzept.pdf_datei)
 
 
@@ -56,6 +58,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if massnahmenseiten.ist_schale(page.file):
         return seiten.SCHALE_INHALT
     daten = daten_fuer(config)
+    if sprachfassung.ist_sprachseite(page):
+        return sprachfassung.inhalt(page, config, daten)
     geschichte = versionsgeschichte.aktuell(Projekt.aus_config(config).wurzel)
     massnahme = seiten.massnahme_der_seite(daten, page.file)
     if massnahme is not None:
@@ -68,9 +72,14 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return barrierefrei.tabellen_region(html) + fuss
 
 
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    """The language switcher on every page; a translated page's navigation in its language."""
+    return sprachfassung.kontext(context, page, config, daten_fuer(config))
+
+
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """Repairs Material's markup on every page."""
-    return barrierefrei.repariere_seite(output)
+    """Repairs Material's markup on every page; a translated page gets its language and direction."""
+    return barrierefrei.repariere_seite(sprachfassung.nachbearbeiten(output, page, daten_fuer(config)))
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

@@ -7,7 +7,7 @@ from mkdocs.utils import get_relative_url
 from macros.ausgabe import offene_daten, versionsgeschichte
 from macros.ausgabe.druck.fassung import druckfassung
 from macros.baudaten import daten_fuer, stichtag_fuer
-from macros.darstellung import arbeitsgruppen, bloecke, diagramme, render, uebersicht, verlauf
+from macros.darstellung import arbeitsgruppen, bloecke, diagramme, render, sprachseiten, uebersicht, verlauf
 from macros.darstellung.datum import datum_de
 from macros.projekt import Projekt
 
@@ -30,7 +30,7 @@ class Makros:
     NAMEN = ("massnahmen", "status_uebersicht", "alle_massnahmen", "offene_daten_dateien", "offene_daten_spalten",
              "kennzahlen", "kennzahl", "ziele", "arbeitsgruppe", "gremium", "meilensteine", "quellenverzeichnis",
              "stand", "stichtag", "quelle", "aenderungsverlauf", "beschluesse", "arbeitsgruppen",
-             "entwicklung")
+             "entwicklung", "sprachen")
 
     def __init__(self, env):
         self.env = env
@@ -119,3 +119,7 @@ class Makros:
         geschichte = versionsgeschichte.aktuell(Projekt.aus_config(self.env.conf).wurzel)
         return verlauf.aenderungsverlauf(geschichte, nav_titel(self.env.variables.get("navigation")), self.daten,
                                          self.wurzel)
+
+    def sprachen(self) -> str:
+        """Links to the concept in every language of data/sprachen.yaml, each named in its own script."""
+        return bloecke.ohne_markdown(sprachseiten.sprachliste(self.daten, self.wurzel))

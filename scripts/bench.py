@@ -1,7 +1,7 @@
 """make bench: how the site scales with the number of measures, measured side by side in one run.
 
 Aufruf: python scripts/bench.py [--groessen 100,1000,10000] [--pdf-groesse 2500] [--serve-groessen 1000,10000]
-                               [--ohne-serve] [--ohne-lighthouse]
+                               [--ohne-serve] [--ohne-lighthouse] [--nur-sprachen]
 
 For each size it writes a synthetic data set (macros/entwicklung/synthetische_daten.py) into a temp folder and
 measures
@@ -16,6 +16,8 @@ then the PDF at --pdf-groesse, what the steering views add to a build at --steue
 one build, macros/entwicklung/anteile.py), the time from saving measures.yaml to the
 changed page in Chromium with `mkdocs serve` (real data, 1,000 and 10,000 measures), and Lighthouse on the
 largest page.
+With --nur-sprachen it measures only what the translations cost: the build with every language of
+data/sprachen.yaml beside the same project without them, at the real size and at each --groessen.
 Every command runs in a fresh child process; its peak RSS comes from getrusage(RUSAGE_CHILDREN) there.
 Machines are shared and noisy: compare the ratios within one run, not the seconds between runs.
 Prints a table and writes bench-ergebnis.json (git-ignored).
@@ -236,6 +238,50 @@ def groesse_messen(anzahl: int, arbeit: Path) -> dict:
     return ergebnis
 
 
+def ohne_sprachen(projekt: Path) -> Path:
+    """The project without translations: no language in data/sprachen.yaml, no translation files."""
+    (projekt / "data" / "sprachen.yaml").write_text("sprachen: []\n", encoding="utf-8")
+    shutil.rmtree(projekt / "data" / "uebersetzungen", ignore_errors=True)
+    return projekt
+
+
+def sprachen_messen(anzahl: int | None, arbeit: Path) -> dict:
+    """The build with and without the translations, alternating, the fastest run of each."""
+    name = anzahl or "echt"
+    print(f"… Sprachen bei {name} Maßnahmen", file=sys.stderr, flush=True)
+    quellen = {"mit": projekt_mit_daten(arbeit / f"mit-{name}", anzahl),
+               "ohne": ohne_sprachen(projekt_mit_daten(arbeit / f"ohne-{name}", anzahl))}
+    laeufe: dict[str, list[dict]] = {art: [] for art in quellen}
+    for _ in range(ARGS.wiederholungen):
+        for art, quelle in quellen.items():
+            site = arbeit / f"site-{art}-{name}"
+            shutil.rmtree(site, ignore_errors=True)
+            laeufe[art].append(messe(mkdocs_befehl(site, strict=True), quelle, arbeit / f"sprachen-{art}.log"))
+    ergebnis: dict = {"massnahmen": name}
+    for art in quellen:
+        ergebnis[art] = min(laeufe[art], key=lambda lauf: lauf["sekunden"] or float("inf"))
+        ergebnis[art]["alle_sekunden"] = [lauf["sekunden"] for lauf in laeufe[art]]
+        ergebnis[art]["cpu_s"] = min((lauf["cpu_s"] for lauf in laeufe[art] if lauf.get("cpu_s")), default=None)
+    if ergebnis["mit"]["sekunden"] and ergebnis["ohne"]["sekunden"]:
+        ergebnis["mehr_wand_prozent"] = round(100 * (ergebnis["mit"]["sekunden"] / ergebnis["ohne"]["sekunden"] - 1), 1)
+        ergebnis["mehr_cpu_prozent"] = round(100 * (ergebnis["mit"]["cpu_s"] / ergebnis["ohne"]["cpu_s"] - 1), 1)
+    for art in quellen:
+        shutil.rmtree(arbeit / f"site-{art}-{name}", ignore_errors=True)
+        shutil.rmtree(quellen[art], ignore_errors=True)
+    return ergebnis
+
+
+def sprachen_tabelle(messungen: list[dict]) -> str:
+    zeilen = ["Maßnahmen | mit Sprachen s (CPU s) | ohne Sprachen s (CPU s) | Mehrzeit Wand % (CPU %)"]
+    zeilen.append("-" * len(zeilen[0]))
+    for g in messungen:
+        mit, ohne = g["mit"], g["ohne"]
+        prozent = f"{zahl(g.get('mehr_wand_prozent'), '{:.1f}')} ({zahl(g.get('mehr_cpu_prozent'), '{:.1f}')})"
+        zeilen.append(" | ".join([f"{g['massnahmen']:>9}", f"{zahl(mit['sekunden'])} ({zahl(mit.get('cpu_s'))})",
+                                  f"{zahl(ohne['sekunden'])} ({zahl(ohne.get('cpu_s'))})", prozent]))
+    return "\n".join(zeilen)
+
+
 def steuerung_messen(anzahl: int) -> dict:
     """What the steering views add to a build (macros/entwicklung/anteile.py), in a fresh child process."""
     ergebnis = subprocess.run([sys.executable, "-m", "macros.entwicklung.anteile", str(anzahl), "--json"], cwd=REPO,
@@ -321,13 +367,15 @@ def serve_messen(anzahl: int | None, arbeit: Path, speichern: int = 3) -> dict:
                 kopf, rest = text.split("    titel:", 1)
                 massnahmen.write_text(kopf + f'    titel: "{marke}"\n' + rest.split("\n", 1)[1], encoding="utf-8")
                 gespeichert = time.perf_counter()
+                # The browser looks for the title itself every 10 ms: no round trip to this process per look,
+                # which would take CPU from the rebuild on a small machine.
                 while time.perf_counter() - gespeichert < 900:
                     try:
-                        if seite.evaluate("m => document.body !== null && document.body.innerText.includes(m)", marke):
-                            break
-                    except PlaywrightFehler:  # the page is just reloading
-                        pass
-                    time.sleep(0.01)
+                        seite.wait_for_function("m => document.body !== null && document.body.innerText.includes(m)",
+                                                arg=marke, polling=10, timeout=900_000)
+                        break
+                    except PlaywrightFehler:  # the page reloaded while it looked: look again in the new one
+                        continue
                 else:
                     return {"massnahmen": name, "hinweis": "neuer Titel erschien nicht binnen 900 s"}
                 zeiten.append(round(time.perf_counter() - gespeichert, 2))
@@ -436,6 +484,14 @@ def tabelle(bericht: dict) -> str:
 def main() -> int:
     bericht: dict = {"zeitpunkt": datetime.now().isoformat(timespec="seconds"), "rechner": platform.platform(),
                      "kerne": os.cpu_count(), "last": os.getloadavg(), "groessen": []}
+    if ARGS.nur_sprachen:
+        with tempfile.TemporaryDirectory(prefix="ik-bench-") as tmp:
+            bericht["sprachen"] = [sprachen_messen(anzahl, Path(tmp)) for anzahl in (None, *ARGS.groessen)]
+        bericht["last_danach"] = os.getloadavg()
+        ERGEBNIS.write_text(json.dumps(bericht, ensure_ascii=False, indent=2), encoding="utf-8")
+        print(sprachen_tabelle(bericht["sprachen"]))
+        print(f"\nJSON: {ERGEBNIS.relative_to(REPO)}")
+        return 0
     with tempfile.TemporaryDirectory(prefix="ik-bench-") as tmp:
         arbeit = Path(tmp)
         for anzahl in ARGS.groessen:
@@ -466,6 +522,8 @@ def argumente(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--serve-groessen", default="1000,10000", type=lambda t: [int(x) for x in t.split(",") if x],
                         help="Anzahlen von Maßnahmen für mkdocs serve (die echten Daten immer)")
     parser.add_argument("--ohne-lighthouse", action="store_true", help="ohne Lighthouse")
+    parser.add_argument("--nur-sprachen", action="store_true",
+                        help="nur den Bau mit und ohne Übersetzungen vergleichen (echte Daten und --groessen)")
     parser.add_argument("--steuerung-groesse", type=int, default=1000,
                         help="Maßnahmen für den Anteil der Steuerungsansichten am Bau (0: nicht messen)")
     return parser.parse_args(argv)

@@ -26,7 +26,7 @@ from macros.darstellung.escape import md_zelle
 from macros.darstellung.feldwerte import feldwert, verlaufseintrag
 from macros.daten import begriffe as b
 from macros.daten import model as m
-from macros.daten import vergleich
+from macros.daten import uebersetzungen, vergleich
 from macros.daten.fehler import DatenFehler
 from macros.daten.loader import lade_daten
 
@@ -100,10 +100,34 @@ class Vergleich:
     geaendert: list[tuple[m.Massnahme, m.Massnahme, list[str]]] = dataclasses.field(default_factory=list)
     entfallen: list[tuple[m.Massnahme, m.Massnahme, list[str]]] = dataclasses.field(default_factory=list)
     fehler: list[str] = dataclasses.field(default_factory=list)
+    # Translations whose German text this change altered and that were not renewed with it.
+    veraltet: list[uebersetzungen.Veraltet] = dataclasses.field(default_factory=list)
 
     @property
     def leer(self) -> bool:
         return not (self.neu or self.geaendert or self.entfallen or self.fehler)
+
+
+def veraltet_durch(alt: Revision | None, neu: Revision, repo: Path | None = None, basis: str | None = None
+                   ) -> list[uebersetzungen.Veraltet]:
+    """The translations this change makes outdated: their German text differs from the base's and from what
+    they were made from. With repo and basis, also start pages whose German pages (the working tree's) changed."""
+    gefunden = []
+    for v in uebersetzungen.veraltete_massnahmen(neu.daten):
+        vorher = alt.daten.finde_massnahme(v.was) if alt else None
+        if vorher is None or uebersetzungen.grundlage_der_massnahme(vorher) != v.aktuell:
+            gefunden.append(v)
+    if repo is None or basis is None:
+        return gefunden
+    for sprache in neu.daten.sprachen:
+        for v in uebersetzungen.veraltete_startseite(neu.daten, sprache.code, repo / "docs"):
+            try:
+                vorher = uebersetzungen.fingerabdruck(git(repo, "show", f"{basis}:docs/{v.was}").decode("utf-8"))
+            except Abbruch:
+                vorher = None
+            if vorher != v.aktuell:
+                gefunden.append(v)
+    return gefunden
 
 
 def vergleiche(alt: Revision | None, neu: Revision) -> Vergleich:
@@ -202,7 +226,29 @@ def zusammenfassung(ergebnis: Vergleich, neu: m.Konzeptdaten, basis: str, ziel: 
                 teile += [f"- **{_name(x)}** – {b.FELDNAMEN['begruendung']}: {wert(neu, 'begruendung', x.begruendung)}",
                           *(f"  - {z}" for z in zeilen if not z.startswith(b.FELDNAMEN["begruendung"] + ":"))]
             teile.append("")
+    teile += uebersetzungsabschnitt(ergebnis.veraltet, neu)
     return "\n".join(teile)
+
+
+def uebersetzungsabschnitt(veraltet: list[uebersetzungen.Veraltet], neu: m.Konzeptdaten) -> list[str]:
+    """Per language, the translations this change makes outdated (the translated pages now say so)."""
+    if not veraltet:
+        return []
+    teile = ["### 🌐 Übersetzungen, die diese Änderung veraltet macht", "",
+             "Der deutsche Text hat sich geändert, die Übersetzung nicht. Die übersetzten Seiten sagen das in ihrer "
+             "Sprache. Wer die Übersetzung erneuert, trägt bei `grundlage` den neuen Fingerabdruck ein.", ""]
+    for sprache in neu.sprachen:
+        eigene = [v for v in veraltet if v.sprache == sprache.code]
+        if not eigene:
+            continue
+        teile += [f"**{md_zelle(sprache.name)} ({sprache.code})**", ""]
+        for v in eigene:
+            x = neu.finde_massnahme(v.was)
+            was = f"{_name(x)}" if x else f"Startseite, übersetzt aus `docs/{md_zelle(v.was)}`"
+            neu_wert = f"neuer Fingerabdruck `{v.aktuell}`" if v.aktuell else "die deutsche Seite gibt es nicht mehr"
+            teile.append(f"- {was} ({md_zelle(v.datei)}:{v.zeile}, {neu_wert})")
+        teile.append("")
+    return teile
 
 
 def _name(x: m.Massnahme) -> str:
@@ -237,6 +283,7 @@ def main(argv: list[str]) -> int:
         print(f"diff_measures: {fehler}", file=sys.stderr)
         return 2
     ergebnis = vergleiche(alt, neu)
+    ergebnis.veraltet = veraltet_durch(alt, neu, repo if argumente.ziel is None else None, basis)
     ziel_name = argumente.ziel or ARBEITSKOPIE
     text = zusammenfassung(ergebnis, neu.daten, revisionsname(basis_name, basis_kurz), ziel_name)
     print(text)

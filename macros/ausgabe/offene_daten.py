@@ -22,6 +22,7 @@ from macros.darstellung import adressen
 from macros.darstellung.datum import datum_de
 from macros.daten import begriffe as b
 from macros.daten import model as m
+from macros.daten import uebersetzungen
 
 ORDNER = "daten"
 JSON_DATEI = "massnahmen.json"
@@ -116,8 +117,29 @@ def massnahmen_json(daten: m.Konzeptdaten, site_url: str) -> str:
         "massnahmen": [als_datensatz(x) for x in daten.massnahmen],
         "seiten": {x.id: permalink(site_url, x) for x in daten.massnahmen},
         "verzeichnisse": verzeichnisse(daten),
+        "uebersetzungen": uebersetzungen_json(daten, site_url),
     }
     return json.dumps(dokument, ensure_ascii=False, indent=1) + "\n"
+
+
+def uebersetzungen_json(daten: m.Konzeptdaten, site_url: str) -> list[dict]:
+    """Each language's translations of the measures, each with its fingerprint and whether the German text it
+    was made from is still the current one (aktuell)."""
+    basis = site_url.rstrip("/")
+    liste = []
+    for s in daten.sprachen:
+        ue = daten.uebersetzungen[s.code]
+        eintrag = {"sprache": s.code, "name": s.name, "richtung": s.richtung,
+                   "muttersprachlich_geprueft": s.muttersprachlich_geprueft}
+        if s.geprueft_von:
+            eintrag["geprueft_von"] = daten.stelle(s.geprueft_von)
+        eintrag["seiten"] = {"start": f"{basis}/{adressen.sprache_start(s.code)}",
+                             "massnahmen": f"{basis}/{adressen.sprache_massnahmen(s.code)}"}
+        eintrag["massnahmen"] = [{"id": x.id, "titel": x.titel, "satz": x.satz, "grundlage": x.grundlage,
+                                  "aktuell": uebersetzungen.massnahme_aktuell(daten, x)}
+                                 for x in ue.massnahmen.values()]
+        liste.append(eintrag)
+    return liste
 
 
 def _zelle(text: str) -> str:

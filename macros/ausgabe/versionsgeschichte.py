@@ -461,6 +461,11 @@ def lies(wurzel: Path, stand: tuple[Version, bool, str] | None = None) -> Versio
 _aktuell: dict[Path, tuple[tuple[Version, bool, str], Versionsgeschichte]] = {}
 
 
+def vergessen() -> None:
+    """Drops the history read so far: the next build reads it anew (a benchmark of cold builds)."""
+    _aktuell.clear()
+
+
 def aktuell(wurzel: Path, neu: bool = False) -> Versionsgeschichte:
     """The history, looked up once per build (the hook passes neu=True at the start of each build) and read
     anew only when the version changed: in `make serve` a save changes files, not commits."""

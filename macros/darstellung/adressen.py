@@ -29,3 +29,29 @@ def kennung_der_datei(pfad: str) -> str | None:
     if not pfad.startswith(MASSNAHMEN_ORDNER) or not pfad.endswith(".md") or pfad.count("/") != 1:
         return None
     return pfad.removeprefix(MASSNAHMEN_ORDNER).removesuffix(".md").upper()
+
+
+# --- The translated pages ------------------------------------------------------------------------------------------
+# The German pages they stand beside: the start page and the overview of all measures.
+START_DATEI = "index.md"
+UEBERSICHT_DATEI = f"{MASSNAHMEN_ORDNER}index.md"
+
+
+def sprache_start(code: str) -> str:
+    """The start page of a language: en -> en/."""
+    return f"{code}/"
+
+
+def sprache_start_datei(code: str) -> str:
+    """Its generated docs file: en -> en/index.md."""
+    return f"{code}/index.md"
+
+
+def sprache_massnahmen(code: str) -> str:
+    """The page with every measure in a language: en -> en/massnahmen/."""
+    return f"{code}/{MASSNAHMEN_ORDNER}"
+
+
+def sprache_massnahmen_datei(code: str) -> str:
+    """Its generated docs file: en -> en/massnahmen/index.md."""
+    return f"{code}/{MASSNAHMEN_ORDNER}index.md"

@@ -36,7 +36,7 @@ def umgebung() -> Environment:
                        ZEITHORIZONT=b.ZEITHORIZONT, MEILENSTEIN_STATUS=b.MEILENSTEIN_STATUS, FELDNAMEN=b.FELDNAMEN,
                        SPALTEN=b.SPALTEN, ZEITRAUM=b.ZEITRAUM, zeitraum=zeitraum, massnahme_url=massnahme_url,
                        massnahme_pfad=adressen.massnahme, BESCHLUSSART=b.BESCHLUSSART, HINWEISE=b.HINWEISE,
-                       HINWEIS_BEDEUTUNG=faelligkeit.BEDEUTUNG)
+                       HINWEIS_BEDEUTUNG=faelligkeit.BEDEUTUNG, zellen_html=zellen_html)
     return env
 
 
@@ -48,6 +48,13 @@ def ohne_leerzeilen(html: str) -> str:
 def aus_vorlage(vorlage: str, **werte) -> str:
     """Renders a template into one HTML block without blank lines."""
     return ohne_leerzeilen(umgebung().get_template(vorlage).render(**werte))
+
+
+@lru_cache(maxsize=50_000)
+def zellen_html(zellen: tuple[zeilen.Zelle, ...], wurzel: str) -> Markup:
+    """The <td> cells of one table row (massnahmen_zellen.html), rendered once for the same cells and root:
+    every row of the chapters, the overview and the working group pages, and again in each `make serve` build."""
+    return Markup(umgebung().get_template("massnahmen_zellen.html").render(zellen=zellen, wurzel=wurzel))
 
 
 def zahl_de(wert: float) -> str:

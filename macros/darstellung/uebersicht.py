@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from macros.darstellung import adressen, seitenteilung, zeilen
+from macros.darstellung import adressen, render, seitenteilung, zeilen
 from macros.darstellung.render import aus_vorlage, geteilt, seiten_url
 from macros.daten import begriffe as b
 from macros.daten import faelligkeit
@@ -56,11 +56,18 @@ def zeile(daten: m.Konzeptdaten, x: m.Massnahme, stichtag: faelligkeit.Stichtag)
             "suche": suchtext(daten, x, zellen), "zellen": zellen}
 
 
+def _als_json(wert) -> str:
+    return json.dumps(wert, ensure_ascii=False, separators=(",", ":"))
+
+
 def zeilen_json(daten: m.Konzeptdaten, stichtag: faelligkeit.Stichtag) -> str:
-    """Every row of the overview for the filter script of a split overview."""
-    liste = [dict(r, zellen=[z.als_json() for z in r["zellen"]])
-             for r in (zeile(daten, x, stichtag) for x in daten.massnahmen)]
-    return json.dumps({"anzahl": len(liste), "zeilen": liste}, ensure_ascii=False, separators=(",", ":")) + "\n"
+    """Every row of the overview for the filter script of a split overview (`make serve` keeps each row's JSON
+    from the last build, like the cards)."""
+    def zeile_json(x: m.Massnahme) -> str:
+        r = zeile(daten, x, stichtag)
+        return _als_json(dict(r, zellen=[z.als_json() for z in r["zellen"]]))
+    liste = [render.KARTEN.hole(daten, ("zeile", x, stichtag), lambda x=x: zeile_json(x)) for x in daten.massnahmen]
+    return f'{{"anzahl":{len(liste)},"zeilen":[{",".join(liste)}]}}\n'  # as json.dumps of the whole list writes it
 
 
 def schreibe_zeilen(daten: m.Konzeptdaten, site_dir: Path, stichtag: faelligkeit.Stichtag) -> Path:

@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from macros.daten import model as m
+from macros.daten import uebersetzungen
 from macros.daten.fehler import DatenFehler, Fehler
 from macros.daten.schemapruefung import pruefe_schema
 from macros.daten.yamlquelle import YamlDatei, lies_yaml
@@ -28,10 +29,11 @@ DATEIEN = {
     "ziele.yaml": "ziele",
     "beschluesse.yaml": "beschluesse",
     "measures.yaml": "massnahmen",
+    "sprachen.yaml": "sprachen",
 }
 # Files the data gained later: an older version of the data (make diff, make bericht) may lack them, and is read
 # as if they were empty, without the rules that came with them.
-SPAETER_HINZUGEKOMMEN = frozenset({"beschluesse.yaml"})
+SPAETER_HINZUGEKOMMEN = frozenset({"beschluesse.yaml", "sprachen.yaml"})
 # Beschlussstand values that need a decision in the field beschluss.
 MIT_BESCHLUSS = frozenset({"beschlossen", "fortgeschrieben"})
 
@@ -48,9 +50,11 @@ def lade_daten(data_dir: Path = DATA_DIR, frueher: bool = False) -> m.Konzeptdat
     try:
         dateien, fehler = _lies_alle(data_dir, frueher)
         fehler += Querpruefung(dateien).alle()
+        uebersetzt, vorhanden, lesefehler = uebersetzungen.lies_alle(data_dir)
+        fehler += lesefehler + uebersetzungen.Pruefung(dateien, uebersetzt, vorhanden).alle()
         if fehler:
             raise DatenFehler(fehler)
-        return _baue_modell(dateien)
+        return _baue_modell(dateien, uebersetzt)
     finally:
         if sammler_an:
             gc.enable()
@@ -278,7 +282,7 @@ def _auswahl(kennungen: set[str], hoechstens: int = 12) -> str:
     return text + (f" … ({len(liste)} insgesamt)" if len(liste) > hoechstens else "")
 
 
-def _baue_modell(dateien: dict[str, YamlDatei]) -> m.Konzeptdaten:
+def _baue_modell(dateien: dict[str, YamlDatei], uebersetzt: dict[str, YamlDatei]) -> m.Konzeptdaten:
     """Turns checked values into frozen records."""
     roh = {name: datei.daten for name, datei in dateien.items()}
 
@@ -289,6 +293,7 @@ def _baue_modell(dateien: dict[str, YamlDatei]) -> m.Konzeptdaten:
     konzept["lizenz"] = m.Lizenz(**konzept["lizenz"])
     verlauf = lambda eintraege: tuple(_record(m.Verlaufseintrag, e, {}) for e in eintraege)  # noqa: E731
     links = lambda eintraege: tuple(m.Link(**e) for e in eintraege)  # noqa: E731
+    sprachen, uebersetzungen_je_sprache = uebersetzungen.baue(dateien, uebersetzt)
     return m.Konzeptdaten(
         konzept=m.Konzept(**konzept),
         handlungsfelder=liste("handlungsfelder.yaml", m.Handlungsfeld),
@@ -303,6 +308,8 @@ def _baue_modell(dateien: dict[str, YamlDatei]) -> m.Konzeptdaten:
             _record(m.Massnahme, dict(e, zeile=dateien["measures.yaml"].zeile(("massnahmen", i))),
                     {"verlauf": verlauf, "links": links})
             for i, e in enumerate(roh["measures.yaml"]["massnahmen"])),
+        sprachen=sprachen,
+        uebersetzungen=uebersetzungen_je_sprache,
     )
 
 

@@ -188,6 +188,46 @@ class Konzept:
 
 
 @dataclass(frozen=True)
+class Sprache:
+    """A language the concept is translated into (data/sprachen.yaml)."""
+
+    code: str
+    name: str
+    richtung: str
+    muttersprachlich_geprueft: bool
+    geprueft_von: str | None = None
+
+    @property
+    def rechts_nach_links(self) -> bool:
+        return self.richtung == "rtl"
+
+
+@dataclass(frozen=True)
+class MassnahmeUebersetzung:
+    """A measure's title and one sentence in a language, and the fingerprint of the German text they come from."""
+
+    id: str
+    titel: str
+    satz: str
+    grundlage: str
+    zeile: int = 0
+
+
+@dataclass(frozen=True)
+class Uebersetzung:
+    """Everything translated into one language (data/uebersetzungen/<code>.yaml)."""
+
+    sprache: str
+    datei: str
+    texte: dict[str, str]
+    status: dict[str, str]
+    beschlussstand: dict[str, str]
+    startseite: dict
+    massnahmen: dict[str, MassnahmeUebersetzung]
+    zeilen: dict[str, int] = field(default_factory=dict, compare=False)  # line of each value, by dotted path
+
+
+@dataclass(frozen=True)
 class Konzeptdaten:
     """Everything in data/, checked and cross-referenced."""
 
@@ -201,6 +241,8 @@ class Konzeptdaten:
     ziele: tuple[Ziel, ...]
     massnahmen: tuple[Massnahme, ...]
     beschluesse: dict[str, Beschluss] = field(default_factory=dict)
+    sprachen: tuple[Sprache, ...] = ()
+    uebersetzungen: dict[str, Uebersetzung] = field(default_factory=dict)
     _nach_feld: dict[str, tuple[Massnahme, ...]] = field(default_factory=dict, repr=False, compare=False)
     # Measures by id: each of 10,000 measure pages looks its measure up (a linear search was quadratic).
     _nach_id: dict[str, Massnahme] = field(default_factory=dict, repr=False, compare=False)

@@ -33,6 +33,8 @@ MUSTER = {
     "^(https?://[^\\s<>\"]+|mailto:[^\\s<>\"]+)$": "Adresse mit http://, https:// oder mailto: (ohne Leerzeichen)",
     "^[a-z0-9/_-]+\\.md$": "Pfad einer Markdown-Datei unter docs/, z. B. handlungsfelder/sprache.md",
     "^[a-z0-9-]+\\.pdf$": "Dateiname aus Kleinbuchstaben, Ziffern und Bindestrichen mit .pdf",
+    "^[a-z]{2,3}$": "Sprachcode nach ISO 639 aus 2 oder 3 Kleinbuchstaben, z. B. en, ar, fa",
+    "^[0-9a-f]{12}$": "Fingerabdruck aus 12 Zeichen 0–9 und a–f, wie ihn make check nennt",
 }
 
 

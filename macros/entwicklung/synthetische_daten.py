@@ -1,9 +1,9 @@
 """Writes a synthetic data folder with N measures (for benchmarks and scale tests).
 
 Aufruf: python -m macros.entwicklung.synthetische_daten ANZAHL ZIELORDNER [--mit-echten]
-Copies every data file but measures.yaml from data/, then writes N valid measures (with --mit-echten the
-real ones first, which the chapters link to, then synthetic ones up to N) with realistic
-text lengths, umlauts and long German compounds, every status (with begruendung where required),
+Copies every data file but measures.yaml from data/ (the translations too, see uebersetzungen), then writes N
+valid measures (with --mit-echten the real ones first, which the chapters link to, then synthetic ones up to N)
+with realistic text lengths, umlauts and long German compounds, every status (with begruendung where required),
 histories and links, spread evenly over the Handlungsfelder named in handlungsfelder.yaml.
 Ids are <praefix>-NNNN, so up to 9,999 measures per Handlungsfeld.
 """
@@ -98,6 +98,19 @@ def echte_anzahl() -> int:
     return len(yaml.safe_load((REPO / "data" / "measures.yaml").read_text(encoding="utf-8"))["massnahmen"])
 
 
+def uebersetzungen(ziel: Path, mit_echten: bool) -> None:
+    """The translations: as they are beside the real measures, without any measure's translation otherwise (the
+    synthetic ids are not the real ones)."""
+    quelle, ordner = REPO / "data" / "uebersetzungen", ziel / "uebersetzungen"
+    ordner.mkdir(exist_ok=True)
+    for datei in quelle.glob("*.yaml"):
+        if mit_echten:
+            shutil.copy(datei, ordner / datei.name)
+            continue
+        werte = dict(yaml.safe_load(datei.read_text(encoding="utf-8")), massnahmen=[])
+        (ordner / datei.name).write_text(yaml.safe_dump(werte, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 def schreibe(anzahl: int, ziel: Path, seed: int = 1, mit_echten: bool = False) -> Path:
     """Writes the folder with anzahl measures in all and returns it; mit_echten: the real ones first, then synthetic
     ones up to anzahl."""
@@ -106,6 +119,7 @@ def schreibe(anzahl: int, ziel: Path, seed: int = 1, mit_echten: bool = False) -
         if datei.name != "measures.yaml":
             shutil.copy(datei, ziel / datei.name)
     shutil.copytree(REPO / "data" / "schema", ziel / "schema", dirs_exist_ok=True)
+    uebersetzungen(ziel, mit_echten)
     felder = [(f["id"], f["praefix"]) for f in ids(ziel, "handlungsfelder.yaml", "handlungsfelder")]
     stellen = [o["id"] for o in ids(ziel, "organisationen.yaml", "organisationen")]
     stellen += [g["id"] for g in ids(ziel, "gremien.yaml", "gremien")]

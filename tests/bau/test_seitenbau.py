@@ -216,6 +216,10 @@ def test_neubau_im_selben_prozess_wie_ein_frischer_bau(tmp_path):
         naechste = rest.find("\n  - id:")
         text = kopf + (rest[naechste + 1:] if naechste >= 0 else "")
         messung.write_text(text, encoding="utf-8")
+        for uebersetzung in (projekt / "data" / "uebersetzungen").glob("*.yaml"):  # its translations go with it
+            kopf, _, rest = uebersetzung.read_text(encoding="utf-8").partition(f"- id: {entfernt.id}\n")
+            uebersetzung.write_text(kopf + rest[rest.find("\n- id:") + 1:] if "\n- id:" in rest else kopf,
+                                    encoding="utf-8")
         os.utime(messung, ns=(stempel + 10**9, stempel + 10**9))  # a new signature even on a coarse clock
         baue()
 

@@ -42,6 +42,15 @@ def massnahmenblock(repo: Path, kennung: str) -> str:
     return text[anfang:] if ende < 0 else text[anfang:ende + 1]
 
 
+def ohne_uebersetzungen(repo: Path, kennung: str) -> None:
+    """Removes a measure's translation from every translation file (which may not name an unknown measure)."""
+    for datei in sorted((repo / "data" / "uebersetzungen").glob("*.yaml")):
+        text = datei.read_text(encoding="utf-8")
+        anfang = text.index(f"- id: {kennung}\n")
+        ende = text.find("\n- id: ", anfang + 1)
+        datei.write_text(text[:anfang] + ("" if ende < 0 else text[ende + 1:]), encoding="utf-8")
+
+
 def diff(repo: Path, *argumente: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(SKRIPT), *argumente], cwd=repo, capture_output=True, text=True,
                           env=GIT_UMGEBUNG, timeout=120)
@@ -102,6 +111,7 @@ def test_entfallen_mit_begruendung(repo):
 def test_entfernte_kennung_wird_abgelehnt(repo):
     block = massnahmenblock(repo, "SP-01")
     aendere(repo, block, "")
+    ohne_uebersetzungen(repo, "SP-01")
     git(repo, "commit", "-qam", "SP-01 gelöscht")
     ergebnis = diff(repo, "main", "HEAD")
     assert ergebnis.returncode == 1
@@ -165,3 +175,39 @@ def test_neuer_verlaufseintrag_wird_genannt(repo):
     ergebnis = diff(repo)
     assert ergebnis.returncode == 0, ergebnis.stderr
     assert "Verlauf: neuer Eintrag: 20.11.2026 – Für den Test umgesetzt." in ergebnis.stdout
+
+
+def test_geaenderte_beschreibung_macht_uebersetzungen_veraltet(repo):
+    """A changed German description lists that measure's translation in every language as outdated; a renewed
+    fingerprint (the translator's mark) takes it off the list again."""
+    import yaml
+
+    from macros.daten import uebersetzungen
+
+    alt = "Beim Thema Sprache ist der Landkreis mit vielen Kooperationspartnern eng vernetzt."
+    aendere(repo, alt, alt.replace("vielen", "sehr vielen"))
+    git(repo, "commit", "-qam", "SP-01 genauer")
+    ergebnis = diff(repo, "main", "HEAD")
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    abschnitt = ergebnis.stdout[ergebnis.stdout.index("Übersetzungen, die diese Änderung veraltet macht"):]
+    sprachen = yaml.safe_load((repo / "data" / "sprachen.yaml").read_text(encoding="utf-8"))["sprachen"]
+    assert len(sprachen) >= 4
+    for sprache in sprachen:
+        teil = abschnitt[abschnitt.index(f"({sprache['code']})**"):]
+        assert teil.split("\n\n")[1].startswith("- SP-01 Netzwerk mit Partnern für Sprache"), teil
+        assert f"data/uebersetzungen/{sprache['code']}.yaml:" in teil
+    assert abschnitt.count("- SP-01 ") == len(sprachen)
+    assert "ST-01" not in abschnitt
+
+    text = (repo / "data/measures.yaml").read_text(encoding="utf-8")
+    neu = next(x for x in yaml.safe_load(text)["massnahmen"] if x["id"] == "SP-01")
+    fingerabdruck = uebersetzungen.fingerabdruck(neu["titel"], neu["beschreibung"])
+    for sprache in sprachen:
+        datei = f"data/uebersetzungen/{sprache['code']}.yaml"
+        block = (repo / datei).read_text(encoding="utf-8").split("- id: SP-01\n", 1)[1].split("\n- id:", 1)[0]
+        bisher = block.split("grundlage: ", 1)[1].split("\n", 1)[0]
+        aendere(repo, block, block.replace(bisher, fingerabdruck), datei)
+    git(repo, "commit", "-qam", "Übersetzungen erneuert")
+    ergebnis = diff(repo, "main", "HEAD")
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    assert "Übersetzungen, die diese Änderung veraltet macht" not in ergebnis.stdout

@@ -27,13 +27,15 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros.ausgabe.druck import zusammenfassung
 from macros.ausgabe.druck.auszug import auszuege
 from macros.ausgabe.druck.dokument import html_dokument, oeffentliche_adresse, stylesheets
 from macros.ausgabe.druck.fehler import DruckFehler
 from macros.ausgabe.druck.navigation import druckquelle
 from macros.ausgabe.druck.schreiben import schreibe_pdf
 from macros.ausgabe.druck.umfang import KARTEN_BIS, hinweise_einsetzen
-from macros.ausgabe.druck.weblink import druck_pdf
+from macros.ausgabe.druck.weblink import druck_pdf, sprach_pdf_datei
+from macros.darstellung.sprachseiten import deutsche_titel
 from macros.daten.fehler import DatenFehler
 from macros.projekt import HIER, Projekt
 
@@ -56,6 +58,8 @@ class Druckauftrag:
     ziel: Path
     sprache: str
     docs: Path
+    # The summary in each language (zusammenfassung.py), written beside the concept's PDF.
+    sprachfassungen: tuple[Druckauftrag, ...] = ()
 
 
 def bereite_vor(args: argparse.Namespace) -> Druckauftrag | str:
@@ -72,7 +76,12 @@ def bereite_vor(args: argparse.Namespace) -> Druckauftrag | str:
     html = html_dokument(konzept, teile, sprache=sprache, web_adresse=adresse,
                          beschreibung=konzept.untertitel or quelle.config.site_description or konzept.titel)
     ziel = args.out or druck_pdf(Projekt.aus_config(quelle.config), konzept.pdf_datei)
-    return Druckauftrag(html=html, ziel=ziel, sprache=sprache, docs=quelle.docs)
+    titel = deutsche_titel(quelle.config.nav)
+    sprachfassungen = tuple(
+        Druckauftrag(html=zusammenfassung.html_dokument(quelle.daten, s, adresse, titel, quelle.docs),
+                     ziel=ziel.with_name(sprach_pdf_datei(ziel.name, s.code)), sprache=s.code, docs=quelle.docs)
+        for s in quelle.daten.sprachen)
+    return Druckauftrag(html=html, ziel=ziel, sprache=sprache, docs=quelle.docs, sprachfassungen=sprachfassungen)
 
 
 def im_eigenen_prozess(funktion, *argumente):
@@ -87,7 +96,7 @@ def im_eigenen_prozess(funktion, *argumente):
 
 
 def baue(args: argparse.Namespace) -> tuple[Path, int]:
-    """Builds the PDF; returns its path and its number of pages."""
+    """Builds the PDF and the summary in each language; returns the concept's path and its number of pages."""
     auftrag = im_eigenen_prozess(bereite_vor, args)
     if isinstance(auftrag, str):
         raise DatenbestandFehler(auftrag)
@@ -95,6 +104,10 @@ def baue(args: argparse.Namespace) -> tuple[Path, int]:
         args.html.write_text(auftrag.html, encoding="utf-8")
     seiten = schreibe_pdf(auftrag.html, auftrag.ziel, sprache=auftrag.sprache, stylesheets=stylesheets(),
                           basis=auftrag.docs)
+    for fassung in auftrag.sprachfassungen:
+        anzahl = schreibe_pdf(fassung.html, fassung.ziel, sprache=fassung.sprache,
+                              stylesheets=zusammenfassung.stylesheets(fassung.sprache))
+        print(f"PDF geschrieben: {fassung.ziel} – {anzahl} Seiten, {fassung.ziel.stat().st_size / 1024:.0f} KB")
     return auftrag.ziel, seiten
 
 

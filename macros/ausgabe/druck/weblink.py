@@ -47,3 +47,31 @@ def pdf_fuer_site(files: Files, config: MkDocsConfig, pdf_datei: str) -> Files:
     files.append(datei)
     config.extra[SCHLUESSEL] = {"url": datei.url, "groesse": groesse_de(pdf.stat().st_size)}
     return files
+
+
+def sprach_pdf_datei(pdf_datei: str, code: str) -> str:
+    """The file name of a language's summary beside the concept's PDF: konzept.pdf -> konzept-ar.pdf."""
+    return f"{pdf_datei.removesuffix('.pdf')}-{code}.pdf"
+
+
+SPRACH_SCHLUESSEL = "ik_sprach_pdf"
+
+
+def sprach_pdfs_fuer_site(files: Files, config: MkDocsConfig, pdf_datei: str, codes: list[str]) -> Files:
+    """Adds each language's built summary PDF to the site root; config.extra[SPRACH_SCHLUESSEL] maps each language
+    with a PDF to its URL and size in bytes (the translated start pages link it, formatted in their language)."""
+    config.extra[SPRACH_SCHLUESSEL] = {}
+    projekt = Projekt.aus_config(config)
+    for code in codes:
+        name = sprach_pdf_datei(pdf_datei, code)
+        pdf = druck_pdf(projekt, name)
+        if not pdf.is_file():
+            continue
+        vorhanden = files.get_file_from_path(name)
+        if vorhanden is not None:
+            files.remove(vorhanden)
+        datei = File(name, src_dir=str(pdf.parent), dest_dir=config.site_dir,
+                     use_directory_urls=config.use_directory_urls)
+        files.append(datei)
+        config.extra[SPRACH_SCHLUESSEL][code] = {"url": datei.url, "byte": pdf.stat().st_size}
+    return files
