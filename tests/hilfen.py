@@ -1,16 +1,19 @@
-"""Helpers the tests import: the project folder, a strict build in a child process, a copy of the project.
+"""Helpers the tests import: the project folder, a strict build in a child process, a copy of the project,
+`make check` in this process.
 
 Fixtures live in conftest.py (and browser/fixtures.py); nothing is imported from conftest.
 """
 
 from __future__ import annotations
 
+import importlib.util
+from functools import cache
 from pathlib import Path
 
 from macros.entwicklung.mkdocs_bau import BIN, mkdocs_build
 from macros.entwicklung.projektkopie import projektkopie
 
-__all__ = ["BIN", "EPOCHE", "ROOT", "ersetze_nach_kennung", "mkdocs_build", "projektkopie"]
+__all__ = ["BAU_KOPF", "BIN", "EPOCHE", "ROOT", "check_main", "ersetze_nach_kennung", "mkdocs_build", "projektkopie"]
 
 ROOT = Path(__file__).resolve().parents[1]
 # SOURCE_DATE_EPOCH of the session's builds of the real site (2025-12-01): the date MkDocs writes into the sitemap
@@ -22,3 +25,17 @@ def ersetze_nach_kennung(text: str, kennung: str, alt: str, neu: str) -> str:
     """measures.yaml text with the first `alt` after the line `  - id: <kennung>` replaced by `neu` (it must occur)."""
     stelle = text.index(alt, text.index(f"  - id: {kennung}\n"))
     return text[:stelle] + neu + text[stelle + len(alt):]
+
+
+# The first line of the build's message when the data are wrong (macros/baudaten.py).
+BAU_KOPF = "Die Daten sind fehlerhaft; die Website wird nicht gebaut."
+
+
+@cache
+def check_main():
+    """scripts/check.py's main, loaded from its file (scripts/ is not a package), to run `make check` in this
+    process."""
+    spec = importlib.util.spec_from_file_location("check_skript", ROOT / "scripts" / "check.py")
+    modul = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(modul)
+    return modul.main

@@ -12,18 +12,16 @@ one copy with every harmless-but-hostile text and one build.
 from __future__ import annotations
 
 import html
-import importlib.util
 import re
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from hilfen import ROOT, mkdocs_build, projektkopie
+from hilfen import BAU_KOPF, ROOT, check_main, mkdocs_build, projektkopie
 from mkdocs.exceptions import PluginError
 
 from macros.baudaten import daten_fuer
@@ -36,7 +34,6 @@ from macros.entwicklung.mkdocs_bau import begrenzt
 SPEICHER_CHECK = 1024 * 1024 * 1024
 SPEICHER_BAU = 3 * 1024 * 1024 * 1024
 ZEIT = 300
-BAU_KOPF = "Die Daten sind fehlerhaft; die Website wird nicht gebaut."
 
 
 def pruefen(data_dir: Path) -> subprocess.CompletedProcess:
@@ -48,15 +45,6 @@ def pruefen(data_dir: Path) -> subprocess.CompletedProcess:
 def bauen(projekt: Path, ziel: Path) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a project copy into ziel, under a memory and time limit."""
     return mkdocs_build(projekt, ziel, speicher=SPEICHER_BAU, timeout=ZEIT)
-
-
-@cache
-def check_main():
-    """scripts/check.py's main, loaded from its file (scripts/ is not a package)."""
-    spec = importlib.util.spec_from_file_location("check_skript", ROOT / "scripts" / "check.py")
-    modul = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(modul)
-    return modul.main
 
 
 # --- A measure as YAML lines, so that each case knows the line of the field it breaks -----------------------

@@ -4,31 +4,19 @@ lands on the page as text."""
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 import yaml
-from hilfen import ROOT
+from hilfen import BAU_KOPF, ROOT, check_main
 from mkdocs.exceptions import PluginError
 
 from macros.baudaten import daten_fuer
 from macros.darstellung import sprachseiten
 from macros.daten.loader import lade_daten
-
-BAU_KOPF = "Die Daten sind fehlerhaft; die Website wird nicht gebaut."
-
-
-@cache
-def check_main():
-    spec = importlib.util.spec_from_file_location("check_skript", ROOT / "scripts" / "check.py")
-    modul = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(modul)
-    return modul.main
 
 
 def ersetze(datei: Path, alt: str, neu: str) -> int:

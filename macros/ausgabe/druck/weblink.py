@@ -32,20 +32,27 @@ def groesse_de(byte: int) -> str:
     return f"{byte / (1024 * 1024):.1f} MB".replace(".", ",")
 
 
+def _in_die_site(files: Files, config: MkDocsConfig, name: str) -> File | None:
+    """Adds build/druck/<name> to the site's files at its root (replacing a docs file of that name); None when
+    that PDF was not built."""
+    pdf = druck_pdf(Projekt.aus_config(config), name)
+    if not pdf.is_file():
+        return None
+    vorhanden = files.get_file_from_path(name)
+    if vorhanden is not None:
+        files.remove(vorhanden)
+    datei = File(name, src_dir=str(pdf.parent), dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
+    files.append(datei)
+    return datei
+
+
 def pdf_fuer_site(files: Files, config: MkDocsConfig, pdf_datei: str) -> Files:
     """Adds the built PDF to the site (at its root) and tells the templates its URL and size; without a PDF
     the templates show no link."""
     config.extra.pop(SCHLUESSEL, None)
-    pdf = druck_pdf(Projekt.aus_config(config), pdf_datei)
-    if not pdf.is_file():
-        return files
-    vorhanden = files.get_file_from_path(pdf_datei)
-    if vorhanden is not None:
-        files.remove(vorhanden)
-    datei = File(pdf_datei, src_dir=str(pdf.parent), dest_dir=config.site_dir,
-                 use_directory_urls=config.use_directory_urls)
-    files.append(datei)
-    config.extra[SCHLUESSEL] = {"url": datei.url, "groesse": groesse_de(pdf.stat().st_size)}
+    datei = _in_die_site(files, config, pdf_datei)
+    if datei is not None:
+        config.extra[SCHLUESSEL] = {"url": datei.url, "groesse": groesse_de(Path(datei.abs_src_path).stat().st_size)}
     return files
 
 
@@ -61,17 +68,9 @@ def sprach_pdfs_fuer_site(files: Files, config: MkDocsConfig, pdf_datei: str, co
     """Adds each language's built summary PDF to the site root; config.extra[SPRACH_SCHLUESSEL] maps each language
     with a PDF to its URL and size in bytes (the translated start pages link it, formatted in their language)."""
     config.extra[SPRACH_SCHLUESSEL] = {}
-    projekt = Projekt.aus_config(config)
     for code in codes:
-        name = sprach_pdf_datei(pdf_datei, code)
-        pdf = druck_pdf(projekt, name)
-        if not pdf.is_file():
-            continue
-        vorhanden = files.get_file_from_path(name)
-        if vorhanden is not None:
-            files.remove(vorhanden)
-        datei = File(name, src_dir=str(pdf.parent), dest_dir=config.site_dir,
-                     use_directory_urls=config.use_directory_urls)
-        files.append(datei)
-        config.extra[SPRACH_SCHLUESSEL][code] = {"url": datei.url, "byte": pdf.stat().st_size}
+        datei = _in_die_site(files, config, sprach_pdf_datei(pdf_datei, code))
+        if datei is not None:
+            config.extra[SPRACH_SCHLUESSEL][code] = {"url": datei.url,
+                                                     "byte": Path(datei.abs_src_path).stat().st_size}
     return files
