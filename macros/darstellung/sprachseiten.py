@@ -169,6 +169,24 @@ def absaetze(texte: list[str], daten: m.Konzeptdaten, code: str) -> str:
     return "\n".join(f"<p>{fuelle(t, daten, code)}</p>" for t in texte)
 
 
+def feldabschnitte(daten: m.Konzeptdaten, code: str) -> list[tuple[m.Handlungsfeld, str, str]]:
+    """Each Handlungsfeld's heading and paragraph in a language, as its start page and its printed summary show
+    them: the translation, or the German title (marked as German) and the note that there is none yet."""
+    ue = daten.uebersetzungen[code]
+    abschnitte = []
+    for feld in daten.handlungsfelder:
+        if feld.art != "handlungsfeld":
+            continue
+        eintrag = ue.startseite["handlungsfelder"].get(feld.id)
+        if eintrag is None:
+            abschnitte.append((feld, f'<h3 lang="de">{e(feld.voller_titel)}</h3>',
+                               f'<p>{e(ue.texte["ohne_uebersetzung"])}</p>'))
+        else:
+            abschnitte.append((feld, f'<h3>{e(eintrag["titel"])}</h3>',
+                               f'<p>{fuelle(eintrag["text"], daten, code)}</p>'))
+    return abschnitte
+
+
 def startseite(daten: m.Konzeptdaten, sprache: m.Sprache, umgebung: Umgebung) -> str:
     """A language's start page: what the concept is and who decided it, the fields, the guides, the list, taking
     part; a note in the language where the German pages it was made from changed since."""
@@ -193,14 +211,8 @@ def startseite(daten: m.Konzeptdaten, sprache: m.Sprache, umgebung: Umgebung) ->
                        f'{fuelle(texte["pdf"], daten, code, groesse=groesse)}</a>')
     teile.append('<p class="ik-knoepfe">' + "\n".join(knoepfe) + "</p>")
     teile.append(f'<h2 id="ik-handlungsfelder">{e(start["handlungsfelder_titel"])}</h2>')
-    for feld in daten.handlungsfelder:
-        if feld.art != "handlungsfeld":
-            continue
-        eintrag = start["handlungsfelder"].get(feld.id)
-        if eintrag is None:
-            teile.append(f'<h3 lang="de">{e(feld.voller_titel)}</h3>\n<p>{e(texte["ohne_uebersetzung"])}</p>')
-        else:
-            teile.append(f'<h3>{e(eintrag["titel"])}</h3>\n<p>{fuelle(eintrag["text"], daten, code)}</p>')
+    for feld, ueberschrift, absatz in feldabschnitte(daten, code):
+        teile.append(f"{ueberschrift}\n{absatz}")
         teile.append(f"<p>{deutscher_link(texte, wurzel + seiten_url(feld.seite), feld.voller_titel)}</p>")
     for abschnitt, seite in (("lotsen", DEUTSCHE_SEITEN["lotsen"]), ("liste", None),
                              ("mitwirken", DEUTSCHE_SEITEN["mitwirken"])):
@@ -219,6 +231,31 @@ def startseite(daten: m.Konzeptdaten, sprache: m.Sprache, umgebung: Umgebung) ->
 WURZEL_LISTE = "../../"
 
 
+@dataclass(frozen=True)
+class Sprachzeile:
+    """A measure in a language, as its list and the printed summary show it: the title (the German one, marked
+    as German, where there is no translation yet: deutsch), the sentence as HTML (empty then), and whether the
+    translation is older than the German text (veraltet)."""
+
+    titel: str
+    deutsch: bool
+    satz: str
+    veraltet: bool
+
+    @property
+    def lang(self) -> str:
+        """The lang attribute the title needs: German within a page in another language."""
+        return ' lang="de"' if self.deutsch else ""
+
+
+def sprachzeile(daten: m.Konzeptdaten, ue: m.Uebersetzung, x: m.Massnahme) -> Sprachzeile:
+    uebersetzt = ue.massnahmen.get(x.id)
+    if uebersetzt is None:
+        return Sprachzeile(x.titel, True, "", False)
+    return Sprachzeile(uebersetzt.titel, False, fuelle(uebersetzt.satz, daten, ue.sprache),
+                       not uebersetzungen.massnahme_aktuell(daten, uebersetzt))
+
+
 def massnahmenliste(daten: m.Konzeptdaten, sprache: m.Sprache, umgebung: Umgebung) -> str:
     """Every measure in one table: number, title and one sentence in the language (the German title, marked as
     German, where there is no translation), status and Beschlussstand in the language, the German page."""
@@ -231,14 +268,12 @@ def massnahmenliste(daten: m.Konzeptdaten, sprache: m.Sprache, umgebung: Umgebun
     details = texte["details"]
     zeilen, veraltet = [], 0
     for x in daten.massnahmen:
-        uebersetzt = ue.massnahmen.get(x.id)
-        if uebersetzt is None:
-            inhalt = f'<strong lang="de">{e(x.titel)}</strong><br><span class="ik-ohne-uebersetzung">{ohne}</span>'
-        else:
-            inhalt = f"<strong>{e(uebersetzt.titel)}</strong><br>{fuelle(uebersetzt.satz, daten, code)}"
-            if not uebersetzungen.massnahme_aktuell(daten, uebersetzt):
-                veraltet += 1
-                inhalt += f'<br><span class="ik-veraltet-marke">{marke}</span>'
+        z = sprachzeile(daten, ue, x)
+        text = f'<span class="ik-ohne-uebersetzung">{ohne}</span>' if z.deutsch else z.satz
+        inhalt = f"<strong{z.lang}>{e(z.titel)}</strong><br>{text}"
+        if z.veraltet:
+            veraltet += 1
+            inhalt += f'<br><span class="ik-veraltet-marke">{marke}</span>'
         link = fuelle(details, daten, code, id=e(x.id))
         beschluss = "ik-beschluss ik-beschluss--vorschlag" if x.ist_vorschlag else "ik-beschluss"
         zeilen.append(

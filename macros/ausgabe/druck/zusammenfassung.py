@@ -52,14 +52,8 @@ def html_dokument(daten: m.Konzeptdaten, sprache: m.Sprache, adresse: str, deuts
     teile.append(f"<p>{_link(adresse + adressen.sprache_start(code), texte['seitenname'], None)} · "
                  f"{_link(adresse, texte['deutsch'])}</p>")
     teile.append(f"<h2>{e(start['handlungsfelder_titel'])}</h2>")
-    for feld in daten.handlungsfelder:
-        if feld.art != "handlungsfeld":
-            continue
-        eintrag = start["handlungsfelder"].get(feld.id)
-        if eintrag is None:
-            teile.append(f'<h3 lang="de">{e(feld.voller_titel)}</h3><p>{e(texte["ohne_uebersetzung"])}</p>')
-        else:
-            teile.append(f"<h3>{e(eintrag['titel'])}</h3><p>{fuelle(eintrag['text'], daten, code)}</p>")
+    for feld, ueberschrift, absatz in sprachseiten.feldabschnitte(daten, code):
+        teile.append(ueberschrift + absatz)
         teile.append(f'<p class="verweis">{deutsch(feld.seite, feld.voller_titel)}</p>')
     for abschnitt in ("lotsen", "liste", "mitwirken"):
         teile.append(f"<h2>{e(start[abschnitt + '_titel'])}</h2>")
@@ -82,16 +76,13 @@ def html_dokument(daten: m.Konzeptdaten, sprache: m.Sprache, adresse: str, deuts
 def tabelle(daten: m.Konzeptdaten, ue: m.Uebersetzung) -> str:
     """Every measure: number, title and sentence (the German title, marked, where untranslated), status and
     Beschlussstand in the language."""
-    texte, code = ue.texte, ue.sprache
+    texte, ohne = ue.texte, e(ue.texte["ohne_uebersetzung"])
     zeilen = []
     for x in daten.massnahmen:
-        uebersetzt = ue.massnahmen.get(x.id)
-        if uebersetzt is None:
-            inhalt = f'<p class="titel" lang="de">{e(x.titel)}</p><p>{e(texte["ohne_uebersetzung"])}</p>'
-        else:
-            inhalt = f'<p class="titel">{e(uebersetzt.titel)}</p><p>{fuelle(uebersetzt.satz, daten, code)}</p>'
-            if not uebersetzungen.massnahme_aktuell(daten, uebersetzt):
-                inhalt += f'<p class="veraltet-marke">{e(texte["veraltet_marke"])}</p>'
+        z = sprachseiten.sprachzeile(daten, ue, x)
+        inhalt = f'<p class="titel"{z.lang}>{e(z.titel)}</p><p>{ohne if z.deutsch else z.satz}</p>'
+        if z.veraltet:
+            inhalt += f'<p class="veraltet-marke">{e(texte["veraltet_marke"])}</p>'
         beschluss = "ik-beschluss ik-beschluss--vorschlag" if x.ist_vorschlag else "ik-beschluss"
         zeilen.append(f'<tr><th scope="row" class="nr">{e(x.id)}</th><td>{inhalt}</td>'
                       f'<td><p class="ik-status ik-status--{x.status}">{e(ue.status[x.status])}</p>'
