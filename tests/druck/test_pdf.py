@@ -200,6 +200,17 @@ def test_oeffentliche_adresse_aus_den_daten_nie_die_lokale(pdf, seiten, daten):
     assert not [z for z in ziele if "127.0.0.1" in z or "localhost" in z]
 
 
+def test_neben_dem_pdf_die_zusammenfassung_in_jeder_sprache(pdf, daten):
+    """scripts/pdf.py writes each language's summary beside the concept's PDF, tagged with its language (what the
+    summaries hold: test_sprach_pdf.py)."""
+    from macros.ausgabe.druck.weblink import sprach_pdf_datei
+
+    assert daten.sprachen
+    for sprache in daten.sprachen:
+        with pikepdf.open(pdf.with_name(sprach_pdf_datei(pdf.name, sprache.code))) as dokument:
+            assert str(dokument.Root.Lang) == sprache.code and "/StructTreeRoot" in dokument.Root
+
+
 def test_site_url_ersetzt_die_adresse(monkeypatch, daten):
     monkeypatch.delenv("SITE_URL", raising=False)
     assert oeffentliche_adresse(daten.konzept) == daten.konzept.adresse
@@ -317,7 +328,7 @@ def konstrukt_pdf(tmp_path_factory) -> Path:
     konfig.write_text("INHERIT: mkdocs.yml\nnav:\n  - Konstrukte: konstrukte.md\n  - Quellen: quellen.md\n",
                       encoding="utf-8")
     ziel = basis / "konstrukte.pdf"
-    ergebnis = baue_pdf(konfig, "--out", str(ziel), "--html", str(basis / "konstrukte.html"),
+    ergebnis = baue_pdf(konfig, "--out", str(ziel), "--html", str(basis / "konstrukte.html"), "--sprachen", "keine",
                         site_url=BEISPIEL_ADRESSE)
     assert ergebnis.returncode == 0, ergebnis.stderr
     return ziel
@@ -462,9 +473,10 @@ def langes_pdf(tmp_path_factory) -> tuple[Path, Path, list[str]]:
     basis = tmp_path_factory.mktemp("pdf-lang")
     projekt = projekt_mit(basis, ZEILEN_JE_SEITE + 20)
     ziel = basis / "lang.pdf"
-    ergebnis = baue_pdf(projekt / "mkdocs.yml", "--out", str(ziel), "--karten", "keine")
+    ergebnis = baue_pdf(projekt / "mkdocs.yml", "--out", str(ziel), "--karten", "keine", "--sprachen", "keine")
     assert ergebnis.returncode == 0, ergebnis.stderr
     assert not (projekt / "site").exists() and not (basis / "site").exists()
+    assert [p.name for p in basis.glob("*.pdf")] == [ziel.name]   # without the summaries in the languages
     return projekt, ziel, seitentexte(ziel)
 
 

@@ -618,7 +618,7 @@ def test_langes_wort_und_html_im_pdf(feindliche_site, tmp_path):
                       f"  - Teilhabe: handlungsfelder/{GRUND['handlungsfeld']}.md\n"
                       "  - Alle Maßnahmen: massnahmen/index.md\n", encoding="utf-8")
     ergebnis = subprocess.run([sys.executable, str(ROOT / "scripts" / "pdf.py"), "--out", str(pdf),
-                               "--config", str(konfig), "--karten", "alle"],
+                               "--config", str(konfig), "--karten", "alle", "--sprachen", "keine"],
                               capture_output=True, text=True, timeout=ZEIT, preexec_fn=begrenzt(SPEICHER_BAU),
                               check=False)
     assert ergebnis.returncode == 0 and "Traceback" not in ergebnis.stderr, ergebnis.stderr[-3000:]

@@ -47,6 +47,9 @@ def argumente(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--html", type=Path, help="das Druck-HTML zusätzlich hierhin schreiben")
     parser.add_argument("--karten", choices=("auto", "alle", "keine"), default="auto",
                         help=f"Maßnahmenkarten drucken (auto: bis {KARTEN_BIS} Maßnahmen, darüber nur die Tabelle)")
+    parser.add_argument("--sprachen", choices=("alle", "keine"), default="alle",
+                        help="die Zusammenfassung in jeder Sprache aus data/sprachen.yaml daneben schreiben "
+                             "(keine: nur das Konzept)")
     return parser.parse_args(argv)
 
 
@@ -80,7 +83,7 @@ def bereite_vor(args: argparse.Namespace) -> Druckauftrag | str:
     sprachfassungen = tuple(
         Druckauftrag(html=zusammenfassung.html_dokument(quelle.daten, s, adresse, titel, quelle.docs),
                      ziel=ziel.with_name(sprach_pdf_datei(ziel.name, s.code)), sprache=s.code, docs=quelle.docs)
-        for s in quelle.daten.sprachen)
+        for s in (quelle.daten.sprachen if args.sprachen == "alle" else ()))
     return Druckauftrag(html=html, ziel=ziel, sprache=sprache, docs=quelle.docs, sprachfassungen=sprachfassungen)
 
 
