@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,6 @@ from macros.ausgabe import massnahmenseiten
 from macros.darstellung import adressen, bloecke, seiten, seitenteilung
 from macros.daten.loader import lade_daten
 from macros.entwicklung.lokale_site import starte_server
-from macros.entwicklung.synthetische_daten import schreibe
 
 PLATZHALTER = (seiten.SCHALE_ANKER, seiten.SCHALE_TITEL, seiten.SCHALE_INHALT, "data-ik-block")
 
@@ -58,15 +56,9 @@ def echte_sites(vergleichssite, site) -> tuple[Path, Path]:
 
 
 @pytest.fixture(scope="module")
-def grosse_sites(tmp_path_factory) -> tuple[Path, Path, Path]:
-    """One measure more than the search index takes in full (it then takes only each measure page's title), built
-    both ways:
-    (project, comparison build, fast build)."""
-    ordner = tmp_path_factory.mktemp("gross")
-    projekt = projektkopie(ordner / "projekt")
-    shutil.rmtree(projekt / "data")
-    schreibe(seitenteilung.SUCHE_VOLL_BIS + 1, projekt / "data", mit_echten=True)
-    return projekt, bau(projekt, ordner / "alt", vergleich=True), bau(projekt, ordner / "neu", vergleich=False)
+def grosse_sites(grosser_katalog) -> tuple[Path, Path, Path]:
+    """The large catalogue of the session (conftest.py): (project, comparison build, fast build)."""
+    return grosser_katalog
 
 
 # --- The real data: every page as before -------------------------------------------------------------------
