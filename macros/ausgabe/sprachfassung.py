@@ -62,10 +62,11 @@ def ist_sprachseite(page: Page) -> bool:
 def inhalt(page: Page, config: MkDocsConfig, daten: m.Konzeptdaten) -> str:
     """The finished HTML of a translated page."""
     code, art = _seite(page)
+    seite = sprachseiten.seitennummer(page.meta)
     umgebung = sprachseiten.Umgebung(deutsche_titel=sprachseiten.deutsche_titel(config.nav),
                                      pdf=config.extra.get(weblink.SPRACH_SCHLUESSEL, {}).get(code),
                                      docs=Projekt.aus_config(config).docs)
-    return sprachseiten.inhalt(daten, code, art, umgebung)
+    return sprachseiten.inhalt(daten, code, art, umgebung, seite)
 
 
 def kontext(context: dict, page: Page, config: MkDocsConfig, daten: m.Konzeptdaten) -> dict:
@@ -78,7 +79,9 @@ def kontext(context: dict, page: Page, config: MkDocsConfig, daten: m.Konzeptdat
             daten, "de", sprachseiten.art_der_deutschen_seite(page.file.src_uri))
         return context
     code, art = seite
-    context["ik_sprachwahl"] = sprachseiten.sprachwahl(daten, code, art)
+    # A further page of a split list has no counterpart in the other languages: the switcher leads to their start pages.
+    gegenstueck = art if sprachseiten.seitennummer(page.meta) == 1 else None
+    context["ik_sprachwahl"] = sprachseiten.sprachwahl(daten, code, gegenstueck)
     context["ik_sprachnav"] = sprachseiten.sprachnavigation(daten, code, art,
                                                             sprachseiten.deutsche_titel(config.nav))
     context["ik_seitenname"] = context["ik_sprachnav"]["seitenname"]
