@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hilfen import EPOCHE, ROOT, mkdocs_build, projektkopie
+from hilfen import EPOCHE, ROOT, mkdocs_build, ohne_uebersetzungen, projektkopie
 from material.plugins.search.plugin import SearchIndex
 
 from macros.ausgabe import massnahmenseiten
@@ -216,6 +216,7 @@ def test_neubau_im_selben_prozess_wie_ein_frischer_bau(tmp_path):
         naechste = rest.find("\n  - id:")
         text = kopf + (rest[naechste + 1:] if naechste >= 0 else "")
         messung.write_text(text, encoding="utf-8")
+        ohne_uebersetzungen(projekt / "data", entfernt.id)
         os.utime(messung, ns=(stempel + 10**9, stempel + 10**9))  # a new signature even on a coarse clock
         baue()
 
