@@ -91,3 +91,17 @@ def nachbearbeiten(ausgabe: str, page: Page, daten: m.Konzeptdaten) -> str:
     if seite is None:
         return ausgabe
     return sprachseiten.html_sprache(ausgabe, next(s for s in daten.sprachen if s.code == seite[0]))
+
+
+def sitemaps(site: Path, daten: m.Konzeptdaten) -> None:
+    """The site's sitemap.xml also beside every page a hreflang link names: Material's script fetches sitemap.xml
+    from each such folder, to switch to the same page in that language."""
+    karte = site / "sitemap.xml"
+    if not karte.is_file() or not daten.sprachen:
+        return
+    ordner = {url for art in (sprachseiten.START, sprachseiten.LISTE)
+              for url in sprachseiten.gegenstuecke(daten, art).values()} - {""}
+    for url in sorted(ordner):
+        ziel = site / url / "sitemap.xml"
+        ziel.parent.mkdir(parents=True, exist_ok=True)
+        ziel.write_bytes(karte.read_bytes())

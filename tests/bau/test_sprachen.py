@@ -62,6 +62,9 @@ def test_sprachwahl_auf_jeder_seite_und_hreflang_nur_zwischen_gegenstuecken(site
         alternativ = ALTERNATIV.findall(text)
         if pfad in gegenstuecke:
             assert [c for c, _ in alternativ] == ["de", "x-default", *codes[1:]], pfad
+            for _, ziel in alternativ:  # relative, each with the sitemap Material's script fetches beside it
+                ordner = (site / pfad / ziel).resolve()
+                assert (ordner / "index.html").is_file() and (ordner / "sitemap.xml").is_file(), (pfad, ziel)
         else:
             assert alternativ == [], pfad
 
