@@ -142,7 +142,11 @@ class Pruefung:
         werte = datei.daten.get(schluessel) if datei is not None and isinstance(datei.daten, dict) else None
         return [e for e in werte if isinstance(e, dict)] if isinstance(werte, list) else []
 
-    def _ids(self, dateiname: str, schluessel: str) -> set[str]:
+    def _ids(self, dateiname: str, schluessel: str) -> set[str] | None:
+        """The ids of a file; None when it could not be read (its errors are reported already, and every
+        reference to it would be reported again)."""
+        if dateiname not in self.dateien:
+            return None
         return {e["id"] for e in self._liste(dateiname, schluessel) if isinstance(e.get("id"), str)}
 
     def alle(self) -> list[Fehler]:
@@ -154,12 +158,13 @@ class Pruefung:
             self._pruefe_datei(stamm, datei, codes, massnahmen, felder, kennzahlen)
         return self.fehler
 
-    def _pruefe_sprachen(self) -> set[str]:
-        """Each code once, with its translation file; geprueft_von names an organisation, only when checked."""
+    def _pruefe_sprachen(self) -> set[str] | None:
+        """Each code once, with its translation file; geprueft_von names an organisation, only when checked.
+        None when data/sprachen.yaml could not be read."""
         datei = self.dateien.get(SPRACHEN)
         if datei is None or not isinstance(datei.daten, dict):
-            return set()
-        organisationen = self._ids("organisationen.yaml", "organisationen")
+            return None
+        organisationen = self._ids("organisationen.yaml", "organisationen") or set()
         codes: set[str] = set()
         for i, sprache in enumerate(datei.daten.get("sprachen") or []):
             code = sprache.get("code")
@@ -180,33 +185,33 @@ class Pruefung:
                 self.fehler.append(datei.fehler(
                     ("sprachen", i, "geprueft_von"), "Nur eine geprüfte Übersetzung nennt, wer sie geprüft hat.", von,
                     "das Feld weglassen oder muttersprachlich_geprueft: true"))
-            elif von is not None and von not in organisationen:
+            elif von is not None and organisationen and von not in organisationen:
                 self.fehler.append(datei.fehler(
                     ("sprachen", i, "geprueft_von"), "Unbekannte Organisation (nicht in data/organisationen.yaml).",
                     von, ", ".join(sorted(organisationen))))
         return codes
 
-    def _pruefe_datei(self, stamm: str, datei: YamlDatei, codes: set[str], massnahmen: set[str], felder: set[str],
-                      kennzahlen: set[str]) -> None:
+    def _pruefe_datei(self, stamm: str, datei: YamlDatei, codes: set[str] | None, massnahmen: set[str] | None,
+                      felder: set[str] | None, kennzahlen: set[str] | None) -> None:
         werte = datei.daten
         sprache = werte["sprache"]
         if sprache != stamm:
             self.fehler.append(datei.fehler(("sprache",), "Die Sprache passt nicht zum Dateinamen.", sprache, stamm))
-        elif sprache not in codes:
+        elif codes is not None and sprache not in codes:
             self.fehler.append(datei.fehler(("sprache",), "Unbekannte Sprache (nicht in data/sprachen.yaml).", sprache,
                                             ", ".join(sorted(codes)) or "zuerst die Sprache in data/sprachen.yaml "
                                             "eintragen"))
         for schluessel, erlaubt in (("status", b.STATUS), ("beschlussstand", b.BESCHLUSSSTAND)):
             self._pruefe_codes(datei, schluessel, werte[schluessel], erlaubt)
         for feld in werte["startseite"]["handlungsfelder"]:
-            if feld not in felder:
+            if felder is not None and feld not in felder:
                 self.fehler.append(datei.fehler(("startseite", "handlungsfelder", feld), "Unbekanntes "
                                                 "Handlungsfeld (nicht in data/handlungsfelder.yaml).", feld,
                                                 ", ".join(sorted(felder))))
         gesehen: set[str] = set()
         for i, eintrag in enumerate(werte["massnahmen"]):
             kennung = eintrag["id"]
-            if kennung not in massnahmen:
+            if massnahmen is not None and kennung not in massnahmen:
                 self.fehler.append(datei.fehler(("massnahmen", i, "id"), "Übersetzung einer unbekannten Maßnahme "
                                                 "(nicht in data/measures.yaml).", kennung,
                                                 "eine Kennung aus data/measures.yaml"))
@@ -225,7 +230,7 @@ class Pruefung:
                 self.fehler.append(datei.fehler((schluessel,), f"Der Name für „{code}“ fehlt.", None,
                                                 "ein Name für jeden Code: " + ", ".join(erlaubt)))
 
-    def _pruefe_platzhalter(self, datei: YamlDatei, pfad: tuple, wert: object, kennzahlen: set[str]) -> None:
+    def _pruefe_platzhalter(self, datei: YamlDatei, pfad: tuple, wert: object, kennzahlen: set[str] | None) -> None:
         """Every {name} in every text is one the build knows; a figure's id exists."""
         if isinstance(wert, dict):
             for schluessel, kind in wert.items():
@@ -248,7 +253,7 @@ class Pruefung:
             if name not in erlaubt:
                 self.fehler.append(datei.fehler(pfad, f"Unbekannter Platzhalter „{{{name}}}“.", wert,
                                                 ", ".join(f"{{{n}}}" for n in sorted(erlaubt))))
-            elif name in PLATZHALTER_MIT_KENNUNG and kennung not in kennzahlen:
+            elif name in PLATZHALTER_MIT_KENNUNG and kennzahlen is not None and kennung not in kennzahlen:
                 self.fehler.append(datei.fehler(pfad, f"Unbekannte Kennzahl im Platzhalter „{{{name}:{kennung}}}“.",
                                                 wert, "eine Kennung aus data/kennzahlen.yaml"))
 
