@@ -93,12 +93,11 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Writes each measure's page from the shell, the sitemap beside each language's pages, the open data (JSON,
-    CSV, the JSON Schemas), the overview's rows for its filter and the calendar feeds into the site."""
+    """Writes each measure's page from the shell, the open data (JSON, CSV, the JSON Schemas), the overview's
+    rows for its filter and the calendar feeds into the site."""
     daten, projekt, site, stichtag = daten_fuer(config), Projekt.aus_config(config), Path(config.site_dir), \
         stichtag_fuer(config)
     massnahmenseiten.schreibe(config, daten, versionsgeschichte.aktuell(projekt.wurzel), stichtag)
-    sprachfassung.sitemaps(site, daten)
     offene_daten.schreibe_offene_daten(daten, site, config.site_url or "", projekt.daten / "schema")
     uebersicht.schreibe_zeilen(daten, site, stichtag)
     kalender.schreibe_kalender(daten, site, config.site_url or "")

@@ -19,6 +19,9 @@ SEITEN = {
     "uebersicht-gefiltert": f"{adressen.MASSNAHMEN_ORDNER}?status=umgesetzt&sortierung=titel",
     "massnahme": adressen.massnahme("ST-02"),
     "daten": "daten/",
+    # Right to left and a Cyrillic script: start page and measure list in Arabic and Ukrainian.
+    **{f"{code}-{art}": pfad for code in ("ar", "uk")
+       for art, pfad in (("start", adressen.sprache_start(code)), ("massnahmen", adressen.sprache_massnahmen(code)))},
 }
 GROESSEN = {"telefon": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 

@@ -62,10 +62,11 @@ def ist_sprachseite(page: Page) -> bool:
 def inhalt(page: Page, config: MkDocsConfig, daten: m.Konzeptdaten) -> str:
     """The finished HTML of a translated page."""
     code, art = _seite(page)
+    seite = sprachseiten.seitennummer(page.meta)
     umgebung = sprachseiten.Umgebung(deutsche_titel=sprachseiten.deutsche_titel(config.nav),
                                      pdf=config.extra.get(weblink.SPRACH_SCHLUESSEL, {}).get(code),
                                      docs=Projekt.aus_config(config).docs)
-    return sprachseiten.inhalt(daten, code, art, umgebung)
+    return sprachseiten.inhalt(daten, code, art, umgebung, seite)
 
 
 def kontext(context: dict, page: Page, config: MkDocsConfig, daten: m.Konzeptdaten) -> dict:
@@ -78,7 +79,9 @@ def kontext(context: dict, page: Page, config: MkDocsConfig, daten: m.Konzeptdat
             daten, "de", sprachseiten.art_der_deutschen_seite(page.file.src_uri))
         return context
     code, art = seite
-    context["ik_sprachwahl"] = sprachseiten.sprachwahl(daten, code, art)
+    # A further page of a split list has no counterpart in the other languages: the switcher leads to their start pages.
+    gegenstueck = art if sprachseiten.seitennummer(page.meta) == 1 else None
+    context["ik_sprachwahl"] = sprachseiten.sprachwahl(daten, code, gegenstueck)
     context["ik_sprachnav"] = sprachseiten.sprachnavigation(daten, code, art,
                                                             sprachseiten.deutsche_titel(config.nav))
     context["ik_seitenname"] = context["ik_sprachnav"]["seitenname"]
@@ -92,16 +95,3 @@ def nachbearbeiten(ausgabe: str, page: Page, daten: m.Konzeptdaten) -> str:
         return ausgabe
     return sprachseiten.html_sprache(ausgabe, next(s for s in daten.sprachen if s.code == seite[0]))
 
-
-def sitemaps(site: Path, daten: m.Konzeptdaten) -> None:
-    """The site's sitemap.xml also beside every page a hreflang link names: Material's script fetches sitemap.xml
-    from each such folder, to switch to the same page in that language."""
-    karte = site / "sitemap.xml"
-    if not karte.is_file() or not daten.sprachen:
-        return
-    ordner = {url for art in (sprachseiten.START, sprachseiten.LISTE)
-              for url in sprachseiten.gegenstuecke(daten, art).values()} - {""}
-    for url in sorted(ordner):
-        ziel = site / url / "sitemap.xml"
-        ziel.parent.mkdir(parents=True, exist_ok=True)
-        ziel.write_bytes(karte.read_bytes())

@@ -20,15 +20,17 @@ from pathlib import Path
 import material
 from babel import Locale
 
-from macros.darstellung import adressen, sprachformat
+from macros.darstellung import adressen, seitenteilung, sprachformat
 from macros.darstellung.render import seiten_url
 from macros.daten import model as m
 from macros.daten import uebersetzungen
 
-# Front matter of a translated page: its language, which of the two pages it is, the theme's interface language.
+# Front matter of a translated page: its language, which of the two pages it is, the theme's interface language,
+# and which page of a split list it is.
 SPRACHE = "ik_sprache"
 ART = "ik_sprachseite"
 OBERFLAECHE = "ik_oberflaeche"
+SEITE = "ik_seite"
 START, LISTE = "start", "massnahmen"
 PLATZHALTER = '<div data-ik-sprachseite=""></div>'
 # Material's translations of its own interface (search, skip link, navigation labels), one file per language.
@@ -65,9 +67,9 @@ def eigener_name(code: str) -> str:
 
 # --- The generated pages -------------------------------------------------------------------------------------------
 
-def seitenkopf(titel: str, code: str, art: str, suche: bool) -> str:
+def seitenkopf(titel: str, code: str, art: str, suche: bool, seite: int = 1) -> str:
     kopf = {"title": sicherer_titel(titel), SPRACHE: code, ART: art, OBERFLAECHE: oberflaeche(code),
-            "render_macros": False, "hide": ["toc"]}
+            "render_macros": False, "hide": ["toc"], **({SEITE: seite} if seite > 1 else {})}
     if not suche:
         kopf["search"] = {"exclude": True}
     return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in kopf.items()) + "---\n\n"
@@ -78,16 +80,33 @@ def seitenkopf(titel: str, code: str, art: str, suche: bool) -> str:
 LISTE_IN_DER_SUCHE_BIS = 1000
 
 
+def listenseiten(daten: m.Konzeptdaten) -> int:
+    """How many pages a language's list of every measure takes: as many as the German overview."""
+    return seitenteilung.seitenzahl(len(daten.massnahmen), seitenteilung.ZEILEN_JE_SEITE)
+
+
+def listendatei(code: str, seite: int) -> str:
+    """The docs file of page seite of a language's list: en/massnahmen/index.md, en/massnahmen/seite-2.md."""
+    if seite == 1:
+        return adressen.sprache_massnahmen_datei(code)
+    return seitenteilung.unterseiten_datei(adressen.sprache_massnahmen(code), seite)
+
+
 def erzeugte_seiten(daten: m.Konzeptdaten) -> dict[str, str]:
-    """docs path -> Markdown of each language's two pages."""
+    """docs path -> Markdown of each language's start page and the page(s) of its list of measures (a long
+    catalogue is split like the German overview; the further pages stay out of the search index)."""
     seiten = {}
     for sprache in daten.sprachen:
         texte = daten.uebersetzungen[sprache.code].texte
         seiten[adressen.sprache_start_datei(sprache.code)] = seitenkopf(
             texte["seitenname"], sprache.code, START, True) + PLATZHALTER + "\n"
-        seiten[adressen.sprache_massnahmen_datei(sprache.code)] = seitenkopf(
-            f"{texte['liste_titel']} – {texte['seitenname']}", sprache.code, LISTE,
-            len(daten.massnahmen) <= LISTE_IN_DER_SUCHE_BIS) + PLATZHALTER + "\n"
+        anzahl = listenseiten(daten)
+        gesamt = sprachformat.zahl(anzahl, sprache.code)
+        for n in range(1, anzahl + 1):
+            nummer = "" if n == 1 else f" ({sprachformat.zahl(n, sprache.code)}/{gesamt})"
+            seiten[listendatei(sprache.code, n)] = seitenkopf(
+                f"{texte['liste_titel']}{nummer} – {texte['seitenname']}", sprache.code, LISTE,
+                n == 1 and len(daten.massnahmen) <= LISTE_IN_DER_SUCHE_BIS, n) + PLATZHALTER + "\n"
     return seiten
 
 
@@ -95,6 +114,11 @@ def seite_der_datei(meta: dict) -> tuple[str, str] | None:
     """(language code, START or LISTE) of a translated page from its front matter; None for other pages."""
     code, art = meta.get(SPRACHE), meta.get(ART)
     return (code, art) if isinstance(code, str) and art in (START, LISTE) else None
+
+
+def seitennummer(meta: dict) -> int:
+    """Which page of its list a translated page is (1 for every other)."""
+    return meta.get(SEITE, 1)
 
 
 # --- Placeholders ---------------------------------------------------------------------------------------------------
@@ -219,10 +243,27 @@ def startseite(daten: m.Konzeptdaten, sprache: m.Sprache, umgebung: Umgebung) ->
 WURZEL_LISTE = "../../"
 
 
-def massnahmenliste(daten: m.Konzeptdaten, sprache: m.Sprache, umgebung: Umgebung) -> str:
-    """Every measure in one table: number, title and one sentence in the language (the German title, marked as
-    German, where there is no translation), status and Beschlussstand in the language, the German page."""
-    code, wurzel = sprache.code, WURZEL_LISTE
+def blaettern(daten: m.Konzeptdaten, code: str, seite: int, wurzel: str) -> str:
+    """Links to every page of a split list, numbered in the language's digits; none for a single page."""
+    anzahl = listenseiten(daten)
+    if anzahl == 1:
+        return ""
+    links = []
+    for n in range(1, anzahl + 1):
+        zahl = e(sprachformat.zahl(n, code))
+        ziel = wurzel + seitenteilung.unterseite(adressen.sprache_massnahmen(code), n)
+        links.append(f'<li><a href="{ziel}" aria-current="page">{zahl}</a></li>' if n == seite
+                     else f'<li><a href="{ziel}">{zahl}</a></li>')
+    beschriftung = e(daten.uebersetzungen[code].texte["tabelle"])
+    return (f'<nav class="ik-blaettern" aria-label="{beschriftung}"><ul class="ik-blaettern__liste">'
+            f'{"".join(links)}</ul></nav>')
+
+
+def massnahmenliste(daten: m.Konzeptdaten, sprache: m.Sprache, umgebung: Umgebung, seite: int = 1) -> str:
+    """Every measure in one table (a long catalogue over several pages): number, title and one sentence in the
+    language (the German title, marked as German, where there is no translation), status and Beschlussstand in
+    the language, the German page."""
+    code, wurzel = sprache.code, WURZEL_LISTE if seite == 1 else "../" + WURZEL_LISTE
     ue = daten.uebersetzungen[code]
     texte = ue.texte
     status = {k: e(v) for k, v in ue.status.items()}
@@ -230,7 +271,7 @@ def massnahmenliste(daten: m.Konzeptdaten, sprache: m.Sprache, umgebung: Umgebun
     ohne, marke = e(texte["ohne_uebersetzung"]), e(texte["veraltet_marke"])
     details = texte["details"]
     zeilen, veraltet = [], 0
-    for x in daten.massnahmen:
+    for x in seitenteilung.ausschnitt(daten.massnahmen, seite, seitenteilung.ZEILEN_JE_SEITE):
         uebersetzt = ue.massnahmen.get(x.id)
         if uebersetzt is None:
             inhalt = f'<strong lang="de">{e(x.titel)}</strong><br><span class="ik-ohne-uebersetzung">{ohne}</span>'
@@ -260,12 +301,13 @@ def massnahmenliste(daten: m.Konzeptdaten, sprache: m.Sprache, umgebung: Umgebun
         f'<thead><tr><th scope="col">{e(texte["spalte_nr"])}</th><th scope="col">{e(texte["spalte_massnahme"])}</th>'
         f'<th scope="col">{e(texte["spalte_stand"])}</th></tr></thead>\n<tbody>\n' + "\n".join(zeilen)
         + "\n</tbody></table></section>")
-    return "\n".join(teile)
+    seiten = blaettern(daten, code, seite, wurzel)
+    return "\n".join([*teile[:-1], seiten, teile[-1], seiten] if seiten else teile)
 
 
-def inhalt(daten: m.Konzeptdaten, code: str, art: str, umgebung: Umgebung) -> str:
+def inhalt(daten: m.Konzeptdaten, code: str, art: str, umgebung: Umgebung, seite: int = 1) -> str:
     sprache = next(s for s in daten.sprachen if s.code == code)
-    return (startseite if art == START else massnahmenliste)(daten, sprache, umgebung)
+    return startseite(daten, sprache, umgebung) if art == START else massnahmenliste(daten, sprache, umgebung, seite)
 
 
 # --- Language switcher, navigation and the page's <html> ------------------------------------------------------------

@@ -143,9 +143,10 @@ class Pruefung:
         return [e for e in werte if isinstance(e, dict)] if isinstance(werte, list) else []
 
     def _ids(self, dateiname: str, schluessel: str) -> set[str] | None:
-        """The ids of a file; None when it could not be read (its errors are reported already, and every
-        reference to it would be reported again)."""
-        if dateiname not in self.dateien:
+        """The ids in that file; None when it could not be read (its own error says why, and nothing is checked
+        against it, so one broken file does not report every translation as unknown)."""
+        datei = self.dateien.get(dateiname)
+        if datei is None or not isinstance(datei.daten, dict) or not isinstance(datei.daten.get(schluessel), list):
             return None
         return {e["id"] for e in self._liste(dateiname, schluessel) if isinstance(e.get("id"), str)}
 
@@ -158,13 +159,12 @@ class Pruefung:
             self._pruefe_datei(stamm, datei, codes, massnahmen, felder, kennzahlen)
         return self.fehler
 
-    def _pruefe_sprachen(self) -> set[str] | None:
-        """Each code once, with its translation file; geprueft_von names an organisation, only when checked.
-        None when data/sprachen.yaml could not be read."""
+    def _pruefe_sprachen(self) -> set[str]:
+        """Each code once, with its translation file; geprueft_von names an organisation, only when checked."""
         datei = self.dateien.get(SPRACHEN)
         if datei is None or not isinstance(datei.daten, dict):
-            return None
-        organisationen = self._ids("organisationen.yaml", "organisationen") or set()
+            return set()
+        organisationen = self._ids("organisationen.yaml", "organisationen")
         codes: set[str] = set()
         for i, sprache in enumerate(datei.daten.get("sprachen") or []):
             code = sprache.get("code")
@@ -185,19 +185,19 @@ class Pruefung:
                 self.fehler.append(datei.fehler(
                     ("sprachen", i, "geprueft_von"), "Nur eine geprüfte Übersetzung nennt, wer sie geprüft hat.", von,
                     "das Feld weglassen oder muttersprachlich_geprueft: true"))
-            elif von is not None and organisationen and von not in organisationen:
+            elif von is not None and organisationen is not None and von not in organisationen:
                 self.fehler.append(datei.fehler(
                     ("sprachen", i, "geprueft_von"), "Unbekannte Organisation (nicht in data/organisationen.yaml).",
                     von, ", ".join(sorted(organisationen))))
         return codes
 
-    def _pruefe_datei(self, stamm: str, datei: YamlDatei, codes: set[str] | None, massnahmen: set[str] | None,
+    def _pruefe_datei(self, stamm: str, datei: YamlDatei, codes: set[str], massnahmen: set[str] | None,
                       felder: set[str] | None, kennzahlen: set[str] | None) -> None:
         werte = datei.daten
         sprache = werte["sprache"]
         if sprache != stamm:
             self.fehler.append(datei.fehler(("sprache",), "Die Sprache passt nicht zum Dateinamen.", sprache, stamm))
-        elif codes is not None and sprache not in codes:
+        elif sprache not in codes:
             self.fehler.append(datei.fehler(("sprache",), "Unbekannte Sprache (nicht in data/sprachen.yaml).", sprache,
                                             ", ".join(sorted(codes)) or "zuerst die Sprache in data/sprachen.yaml "
                                             "eintragen"))

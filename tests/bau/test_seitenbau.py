@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
 import pytest
-from hilfen import EPOCHE, ROOT, mkdocs_build, ohne_uebersetzungen, projektkopie
+from hilfen import EPOCHE, ROOT, mkdocs_build, projektkopie
 from material.plugins.search.plugin import SearchIndex
 
 from macros.ausgabe import massnahmenseiten
-from macros.darstellung import adressen, bloecke, seiten, seitenteilung
+from macros.darstellung import adressen, bloecke, seiten, seitenteilung, sprachformat, sprachseiten
 from macros.daten.loader import lade_daten
 from macros.entwicklung.lokale_site import starte_server
 from macros.entwicklung.synthetische_daten import schreibe
@@ -216,7 +217,10 @@ def test_neubau_im_selben_prozess_wie_ein_frischer_bau(tmp_path):
         naechste = rest.find("\n  - id:")
         text = kopf + (rest[naechste + 1:] if naechste >= 0 else "")
         messung.write_text(text, encoding="utf-8")
-        ohne_uebersetzungen(projekt / "data", entfernt.id)
+        for uebersetzung in (projekt / "data" / "uebersetzungen").glob("*.yaml"):  # its translations go with it
+            kopf, _, rest = uebersetzung.read_text(encoding="utf-8").partition(f"- id: {entfernt.id}\n")
+            uebersetzung.write_text(kopf + rest[rest.find("\n- id:") + 1:] if "\n- id:" in rest else kopf,
+                                    encoding="utf-8")
         os.utime(messung, ns=(stempel + 10**9, stempel + 10**9))  # a new signature even on a coarse clock
         baue()
 
@@ -233,3 +237,26 @@ def test_neubau_im_selben_prozess_wie_ein_frischer_bau(tmp_path):
                 os.environ.pop(schluessel, None)
             else:
                 os.environ[schluessel] = wert
+
+
+def test_liste_jeder_sprache_ist_geteilt_wie_die_deutsche_uebersicht(grosse_sites):
+    """A long catalogue's list in each language is split over pages of the overview's length: every measure once,
+    in the order of the data, page links in the language's digits, further pages out of the search index and
+    without hreflang counterparts."""
+    projekt, _, neu = grosse_sites
+    daten = lade_daten(projekt / "data")
+    seiten = seitenteilung.seitenzahl(len(daten.massnahmen), seitenteilung.ZEILEN_JE_SEITE)
+    assert seiten > 1
+    im_index = {e["location"].split("#")[0] for e in suchindex(neu)}
+    for sprache in daten.sprachen:
+        zeilen = []
+        for n in range(1, seiten + 1):
+            url = seitenteilung.unterseite(adressen.sprache_massnahmen(sprache.code), n)
+            html = (neu / url / "index.html").read_text(encoding="utf-8")
+            zeilen += re.findall(r'<tr id="([a-z0-9-]+)">', html)
+            aktuell = re.search(r'<nav class="ik-blaettern"[^>]*>.*?<a href="[^"]+" aria-current="page">([^<]+)</a>',
+                                html, re.S)
+            assert aktuell and aktuell.group(1) == sprachformat.zahl(n, sprache.code), (sprache.code, n)
+            assert (url in im_index) == (n == 1 and len(daten.massnahmen) <= sprachseiten.LISTE_IN_DER_SUCHE_BIS)
+            assert ('rel="alternate"' in html) == (n == 1), (sprache.code, n)
+        assert zeilen == [x.anker for x in daten.massnahmen], sprache.code
