@@ -94,4 +94,3 @@ def nachbearbeiten(ausgabe: str, page: Page, daten: m.Konzeptdaten) -> str:
     if seite is None:
         return ausgabe
     return sprachseiten.html_sprache(ausgabe, next(s for s in daten.sprachen if s.code == seite[0]))
-
