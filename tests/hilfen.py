@@ -13,7 +13,8 @@ from pathlib import Path
 from macros.entwicklung.mkdocs_bau import BIN, mkdocs_build
 from macros.entwicklung.projektkopie import projektkopie
 
-__all__ = ["BAU_KOPF", "BIN", "EPOCHE", "ROOT", "check_main", "ersetze_nach_kennung", "mkdocs_build", "projektkopie"]
+__all__ = ["BAU_KOPF", "BIN", "EPOCHE", "ROOT", "check_main", "ersetze_nach_kennung", "mkdocs_build",
+           "ohne_uebersetzungen", "projektkopie"]
 
 ROOT = Path(__file__).resolve().parents[1]
 # SOURCE_DATE_EPOCH of the session's builds of the real site (2025-12-01): the date MkDocs writes into the sitemap
@@ -39,3 +40,15 @@ def check_main():
     modul = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(modul)
     return modul.main
+
+
+def ohne_uebersetzungen(data_dir: Path, kennung: str) -> None:
+    """Removes a measure's translation from every file in data/uebersetzungen/ (a translation may not name a
+    measure that is not in measures.yaml)."""
+    for datei in sorted((data_dir / "uebersetzungen").glob("*.yaml")):
+        text = datei.read_text(encoding="utf-8")
+        if f"- id: {kennung}\n" not in text:
+            continue
+        anfang = text.index(f"- id: {kennung}\n")
+        ende = text.find("\n- id: ", anfang + 1)
+        datei.write_text(text[:anfang] + ("" if ende < 0 else text[ende + 1:]), encoding="utf-8")

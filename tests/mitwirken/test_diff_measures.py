@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hilfen import ROOT
+from hilfen import ROOT, ohne_uebersetzungen
 
 from macros.entwicklung.probegit import GIT_UMGEBUNG, git, neues_repo
 
@@ -40,15 +40,6 @@ def massnahmenblock(repo: Path, kennung: str) -> str:
     anfang = text.index(f"  - id: {kennung}\n")
     ende = text.find("\n  - id: ", anfang + 1)
     return text[anfang:] if ende < 0 else text[anfang:ende + 1]
-
-
-def ohne_uebersetzungen(repo: Path, kennung: str) -> None:
-    """Removes a measure's translation from every translation file (which may not name an unknown measure)."""
-    for datei in sorted((repo / "data" / "uebersetzungen").glob("*.yaml")):
-        text = datei.read_text(encoding="utf-8")
-        anfang = text.index(f"- id: {kennung}\n")
-        ende = text.find("\n- id: ", anfang + 1)
-        datei.write_text(text[:anfang] + ("" if ende < 0 else text[ende + 1:]), encoding="utf-8")
 
 
 def diff(repo: Path, *argumente: str) -> subprocess.CompletedProcess:
@@ -111,7 +102,7 @@ def test_entfallen_mit_begruendung(repo):
 def test_entfernte_kennung_wird_abgelehnt(repo):
     block = massnahmenblock(repo, "SP-01")
     aendere(repo, block, "")
-    ohne_uebersetzungen(repo, "SP-01")
+    ohne_uebersetzungen(repo / "data", "SP-01")
     git(repo, "commit", "-qam", "SP-01 gelöscht")
     ergebnis = diff(repo, "main", "HEAD")
     assert ergebnis.returncode == 1
