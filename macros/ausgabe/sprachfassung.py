@@ -16,14 +16,24 @@ from macros.daten import model as m
 from macros.daten import uebersetzungen
 from macros.projekt import Projekt
 
-# Material's search: the languages lunr-languages has a stemmer and stop words for, one script per language.
+# Material's search: the languages lunr-languages has word rules (letters, stemmer, stop words) for.
 LUNR = Path(material.__file__).resolve().parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
 SUCHE = "material/search"
 
 
+def sucht_mit_eigenen_regeln(code: str) -> bool:
+    return code == "en" or (LUNR / f"lunr.{code}.min.js").is_file()
+
+
 def suchsprachen(daten: m.Konzeptdaten) -> list[str]:
-    """The languages of the translations that Material's search (lunr-languages) supports; English always is."""
-    return [s.code for s in daten.sprachen if s.code == "en" or (LUNR / f"lunr.{s.code}.min.js").is_file()]
+    """The word rules the search needs for the translations: a language's own where lunr-languages has them,
+    otherwise those its `suchregeln` names (a language of the same script); without them its words find nothing."""
+    codes: list[str] = []
+    for sprache in daten.sprachen:
+        code = sprache.code if sucht_mit_eigenen_regeln(sprache.code) else sprache.suchregeln
+        if code and sucht_mit_eigenen_regeln(code) and code not in codes:
+            codes.append(code)
+    return codes
 
 
 def einrichten(config: MkDocsConfig, daten: m.Konzeptdaten) -> None:

@@ -196,6 +196,7 @@ class Sprache:
     richtung: str
     muttersprachlich_geprueft: bool
     geprueft_von: str | None = None
+    suchregeln: str | None = None
 
     @property
     def rechts_nach_links(self) -> bool:
