@@ -7,6 +7,7 @@ from pathlib import Path
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -54,12 +55,13 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Puts tables into focusable regions and appends the page's last change (a measure page: its changes)."""
+    """Puts tables into focusable regions and appends the page's last change (a measure page: its changes); a
+    translated page and the long lists wait as placeholders until the page is built."""
     if massnahmenseiten.ist_schale(page.file):
         return seiten.SCHALE_INHALT
     daten = daten_fuer(config)
     if sprachfassung.ist_sprachseite(page):
-        return sprachfassung.inhalt(page, config, daten)
+        return bloecke.ohne_markdown(lambda: sprachfassung.inhalt(page, config, daten))
     geschichte = versionsgeschichte.aktuell(Projekt.aus_config(config).wurzel)
     massnahme = seiten.massnahme_der_seite(daten, page.file)
     if massnahme is not None:
@@ -67,19 +69,24 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     else:
         fuss = verlauf.seitenstand(geschichte, page.file.src_uri, page.file.generated_by is not None,
                                    "{{" in (page.file.content_string or ""), daten.konzept.stand)
-    html, anker = bloecke.einsetzen(html)
-    page.present_anchor_ids = (page.present_anchor_ids or set()) | anker
     return barrierefrei.tabellen_region(html) + fuss
 
 
+@event_priority(100)  # before the search indexes the page
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
-    """The language switcher on every page; a translated page's navigation in its language."""
+    """The page's long lists in place of their placeholders; the language switcher on every page; a translated
+    page's navigation in its language."""
+    page.content, anker = bloecke.einsetzen(page.content or "")
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | anker
     return sprachfassung.kontext(context, page, config, daten_fuer(config))
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """Repairs Material's markup on every page; a translated page gets its language and direction."""
-    return barrierefrei.repariere_seite(sprachfassung.nachbearbeiten(output, page, daten_fuer(config)))
+    """Repairs Material's markup on every page; a translated page gets its language and direction. The page
+    object then lets go of its HTML, which the output holds now (a long list's pages would keep it to the end)."""
+    ausgabe = barrierefrei.repariere_seite(sprachfassung.nachbearbeiten(output, page, daten_fuer(config)))
+    page.content = None
+    return ausgabe
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

@@ -42,12 +42,11 @@ class Makros:
 
     def massnahmen(self, feld_id: str, seite: int = 1) -> str:
         """Table and cards of the measures of one field (for its chapter); long lists over several pages."""
-        druck = druckfassung(self.env.conf)
+        druck, daten, wurzel, stichtag = druckfassung(self.env.conf), self.daten, self.wurzel, \
+            stichtag_fuer(self.env.conf)
         if druck is not None:
-            html = druck.massnahmen(self.daten, feld_id, self.wurzel, stichtag_fuer(self.env.conf))
-        else:
-            html = render.massnahmen_im_feld(self.daten, feld_id, seite, self.wurzel, stichtag_fuer(self.env.conf))
-        return bloecke.ohne_markdown(html)
+            return bloecke.ohne_markdown(lambda: druck.massnahmen(daten, feld_id, wurzel, stichtag))
+        return bloecke.ohne_markdown(lambda: render.massnahmen_im_feld(daten, feld_id, seite, wurzel, stichtag))
 
     def status_uebersicht(self, feld_id: str | None = None) -> str:
         """Status chart (SVG) with its table; without a field also one stacked bar per field."""
@@ -56,8 +55,8 @@ class Makros:
     def alle_massnahmen(self, seite: int = 1) -> str:
         """Every measure in one table; filter.js adds filters, sorting and the URL state."""
         seite = None if druckfassung(self.env.conf) is not None else seite  # the PDF prints every row
-        return bloecke.ohne_markdown(uebersicht.alle_massnahmen(self.daten, seite, self.wurzel,
-                                                                stichtag_fuer(self.env.conf)))
+        daten, wurzel, stichtag = self.daten, self.wurzel, stichtag_fuer(self.env.conf)
+        return bloecke.ohne_markdown(lambda: uebersicht.alle_massnahmen(daten, seite, wurzel, stichtag))
 
     def offene_daten_dateien(self) -> str:
         """The downloads of the Daten page with their counts."""

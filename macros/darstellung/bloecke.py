@@ -2,8 +2,10 @@
 
 A chapter's 50 cards or the overview's 200 rows are finished HTML; Python-Markdown's raw-HTML parser took
 longer over them than rendering them did, most of a build at 10,000 measures. The macro leaves a placeholder
-instead, itself a raw-HTML block that Markdown passes through as it is, and on_page_content puts the list in
-its place: the same page (tests/test_seitenbau.py compares the whole site with one built through Markdown).
+instead, itself a raw-HTML block that Markdown passes through as it is, and the list takes its place when the
+page is built (on_page_context): the same page (tests/bau/test_seitenbau.py compares the whole site with one built
+through Markdown). A block may be a function that renders it then, so that MkDocs, which reads every page before
+it builds the first, does not hold every long list of the site at once.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import itertools
 import os
 import re
+from collections.abc import Callable
 
 # IK_VERGLEICHSBAU=1: every page through MkDocs' whole pipeline, as before the shortcuts: each measure page a
 # Markdown page of its own, the lists through Markdown (tests/bau/test_seitenbau.py compares both builds).
@@ -20,7 +23,7 @@ _PLATZHALTER = re.compile(r'<div data-ik-block="(\d+)"></div>')
 # What MkDocs takes as a link target on a page: an id, or the name of an <a> (text never holds a bare '"').
 _ANKER = re.compile(r'\sid="([^"]*)"|<a\s[^>]*?\bname="([^"]*)"')
 
-_bloecke: dict[str, str] = {}
+_bloecke: dict[str, str | Callable[[], str]] = {}
 _zaehler = itertools.count(1)
 
 
@@ -28,10 +31,11 @@ def vergleichsbau() -> bool:
     return os.environ.get(VERGLEICHSBAU) == "1"
 
 
-def ohne_markdown(html: str) -> str:
-    """The placeholder of a block of HTML (the HTML itself when the comparison build wants Markdown to see it)."""
+def ohne_markdown(html: str | Callable[[], str]) -> str:
+    """The placeholder of a block of HTML, or of a function that renders it (the HTML itself when the comparison
+    build wants Markdown to see it)."""
     if vergleichsbau():
-        return html
+        return html if isinstance(html, str) else html()
     nummer = str(next(_zaehler))
     _bloecke[nummer] = html
     return f'<div data-ik-block="{nummer}"></div>'
@@ -45,6 +49,7 @@ def einsetzen(html: str) -> tuple[str, set[str]]:
 
     def block(treffer: re.Match) -> str:
         inhalt = _bloecke.pop(treffer.group(1))
+        inhalt = inhalt if isinstance(inhalt, str) else inhalt()
         anker.update(kennung or name for kennung, name in _ANKER.findall(inhalt))
         return inhalt
 

@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from macros.ausgabe.druck.fassung import SCHLUESSEL, Druckfassung
 from macros.ausgabe.druck.fehler import DruckFehler
 from macros.baudaten import daten_fuer
+from macros.darstellung import bloecke
 from macros.daten.loader import lade_daten
 from macros.daten.model import Konzeptdaten
 from macros.projekt import Projekt
@@ -110,7 +111,8 @@ def druckquelle(konfig: Path, karten: str = "auto", karten_bis: int = 300) -> Dr
             seite.read_source(config)
             seite.markdown = config.plugins.on_page_markdown(seite.markdown, page=seite, config=config, files=files)
             seite.render(config, files)
-            inhalt = config.plugins.on_page_content(seite.content, page=seite, config=config, files=files)
+            inhalt, _ = bloecke.einsetzen(
+                config.plugins.on_page_content(seite.content, page=seite, config=config, files=files))
             kapitel.append((Kapitel.aus_seite(seite), inhalt))
             seite.content = seite.markdown = None  # the HTML is in the list; the page objects need not keep it
     except PluginError as fehler:
