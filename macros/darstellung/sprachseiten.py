@@ -1,10 +1,10 @@
 """The translated pages: per language a start page and one page with every measure, in HTML that skips Markdown.
 
 Each language of data/sprachen.yaml gets two generated pages (adressen.sprache_start, sprache_massnahmen). Their
-Markdown is front matter and one placeholder; on_page_content puts the finished HTML in its place, built here from
-the translation and the checked data (a row per measure, no Markdown render per measure). The theme takes the
-page's language from its front matter (overrides/partials/language.html), the hooks give <html> its lang and
-dir and every page the language switcher (sprachwahl) and the hreflang links.
+Markdown is front matter and one placeholder; the hooks put the finished HTML in its place when the page is built,
+rendered here from the translation and the checked data (a row per measure, no Markdown render per measure). The
+theme takes the page's language from its front matter (overrides/partials/language.html), the hooks give <html>
+its lang and dir and every page the language switcher (sprachwahl) and the hreflang links.
 """
 
 from __future__ import annotations
