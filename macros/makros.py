@@ -42,8 +42,8 @@ class Makros:
 
     def massnahmen(self, feld_id: str, seite: int = 1) -> str:
         """Table and cards of the measures of one field (for its chapter); long lists over several pages."""
-        druck, daten, wurzel, stichtag = druckfassung(self.env.conf), self.daten, self.wurzel, \
-            stichtag_fuer(self.env.conf)
+        druck = druckfassung(self.env.conf)
+        daten, wurzel, stichtag = self.daten, self.wurzel, stichtag_fuer(self.env.conf)
         if druck is not None:
             return bloecke.ohne_markdown(lambda: druck.massnahmen(daten, feld_id, wurzel, stichtag))
         return bloecke.ohne_markdown(lambda: render.massnahmen_im_feld(daten, feld_id, seite, wurzel, stichtag))

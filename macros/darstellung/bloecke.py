@@ -23,7 +23,7 @@ _PLATZHALTER = re.compile(r'<div data-ik-block="(\d+)"></div>')
 # What MkDocs takes as a link target on a page: an id, or the name of an <a> (text never holds a bare '"').
 _ANKER = re.compile(r'\sid="([^"]*)"|<a\s[^>]*?\bname="([^"]*)"')
 
-_bloecke: dict[str, str | Callable[[], str]] = {}
+_bloecke: dict[str, Callable[[], str]] = {}
 _zaehler = itertools.count(1)
 
 
@@ -34,10 +34,11 @@ def vergleichsbau() -> bool:
 def ohne_markdown(html: str | Callable[[], str]) -> str:
     """The placeholder of a block of HTML, or of a function that renders it (the HTML itself when the comparison
     build wants Markdown to see it)."""
+    rendern = html if callable(html) else lambda: html
     if vergleichsbau():
-        return html if isinstance(html, str) else html()
+        return rendern()
     nummer = str(next(_zaehler))
-    _bloecke[nummer] = html
+    _bloecke[nummer] = rendern
     return f'<div data-ik-block="{nummer}"></div>'
 
 
@@ -48,8 +49,7 @@ def einsetzen(html: str) -> tuple[str, set[str]]:
     anker: set[str] = set()
 
     def block(treffer: re.Match) -> str:
-        inhalt = _bloecke.pop(treffer.group(1))
-        inhalt = inhalt if isinstance(inhalt, str) else inhalt()
+        inhalt = _bloecke.pop(treffer.group(1))()
         anker.update(kennung or name for kennung, name in _ANKER.findall(inhalt))
         return inhalt
 
