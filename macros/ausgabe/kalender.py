@@ -23,6 +23,7 @@ from macros.daten import begriffe as b
 from macros.daten import gruppen
 from macros.daten import model as m
 from macros.daten.loader import datum_grenzen
+from macros.wiederverwendung import Wiederverwendung
 
 PRODID = "-//Landkreis Rostock//Integrationskonzept//DE"
 UID_ENDE = "@integrationskonzept.landkreis-rostock"   # the right-hand side of every UID (RFC 5545, 3.8.4.7)
@@ -137,29 +138,15 @@ def kalender(ereignisse: list[bytes], name: str, beschreibung: str, url: str) ->
     return b"".join([kopf, *ereignisse, b"END:VCALENDAR", ende])
 
 
-class Ereignisspeicher:
-    """The events of the last build, for `make serve` (merken): after a save only changed events are written
-    anew. A Termin holds everything its event shows, so an equal Termin has the same text."""
-
-    def __init__(self) -> None:
-        self.merken = False
-        self._letzte: dict[Termin, bytes] = {}
-
-    def texte(self, termine_: list[Termin]) -> list[bytes]:
-        vorher = self._letzte
-        jetzt = {termin: vorher.get(termin) or ereignis(termin) for termin in termine_}
-        self._letzte = jetzt if self.merken else {}
-        return [jetzt[termin] for termin in termine_]
-
-
-EREIGNISSE = Ereignisspeicher()
+# A Termin holds everything its event shows, so an equal Termin has the same text.
+EREIGNISSE = Wiederverwendung(ereignis)
 
 
 def schreibe_kalender(daten: m.Konzeptdaten, site_dir: Path, site_url: str) -> list[Path]:
     """Writes the whole concept's feed and one per working group below site_dir/kalender/; returns the paths."""
     basis = site_url.rstrip("/") + "/"
     alle_termine = termine(daten, site_url)
-    alle = list(zip(alle_termine, EREIGNISSE.texte(alle_termine), strict=True))
+    alle = list(zip(alle_termine, EREIGNISSE.werte(alle_termine), strict=True))
     ordner = site_dir / gruppen.KALENDER_ORDNER
     ordner.mkdir(parents=True, exist_ok=True)
     titel = daten.konzept.titel

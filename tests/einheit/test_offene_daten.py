@@ -13,6 +13,8 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from macros.ausgabe import offene_daten as od
+from macros.daten.loader import lade_daten
+from macros.entwicklung.synthetische_daten import schreibe
 
 
 def yaml_massnahmen() -> list[dict]:
@@ -99,3 +101,14 @@ def test_daten_seite_verlinkt_die_dateien(site):
         ziel = site / "daten" / (datei if "/" in datei or datei != od.EXPORT_SCHEMA else f"schema/{datei}")
         assert ziel.is_file(), ziel
     assert "BOM" in html and "Semikolon" in html
+
+
+def test_json_ist_eingerueckt_wie_json_es_schreibt(site, tmp_path):
+    # The records are encoded one by one (and kept in `make serve`); the file reads as one json.dumps.
+    text = (site / "daten" / "massnahmen.json").read_text(encoding="utf-8")
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=1) + "\n"
+    daten = lade_daten(schreibe(30, tmp_path / "data", mit_echten=True))
+    text = od.massnahmen_json(daten, "https://example.org/konzept/")
+    dokument = json.loads(text)
+    assert text == json.dumps(dokument, ensure_ascii=False, indent=1) + "\n"
+    assert [x["id"] for x in dokument["massnahmen"]] == [x.id for x in daten.massnahmen]
