@@ -27,7 +27,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Reads the git history anew for each build; the footer shows the built version."""
     bloecke.vergessen()
-    vorschau.suche_merken(config)
+    vorschau.neuer_bau(config)
     geschichte = versionsgeschichte.aktuell(Projekt.aus_config(config).wurzel, neu=True)
     config.extra["ik_version"] = geschichte.version.text()
     sprachfassung.einrichten(config, daten_fuer(config))
@@ -84,7 +84,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """Repairs Material's markup on every page; a translated page gets its language and direction. The page
     object then lets go of its HTML, which the output holds now (a long list's pages would keep it to the end)."""
-    ausgabe = barrierefrei.repariere_seite(sprachfassung.nachbearbeiten(output, page, daten_fuer(config)))
+    ausgabe = barrierefrei.REPARIERT.wert(sprachfassung.nachbearbeiten(output, page, daten_fuer(config)))
     page.content = None
     return ausgabe
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import html
 import re
 
+from macros.wiederverwendung import Wiederverwendung
+
 # Material's search overlay is role="dialog" without a name (axe: aria-dialog-name).
 SUCHDIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 SUCHDIALOG_NEU = '<div class="md-search" data-md-component="search" role="dialog" aria-label="Suche">'
@@ -136,3 +138,7 @@ def _zeilenenden(text: str) -> str:
 def repariere_seite(ausgabe: str) -> str:
     """Every repair of a finished page: the search dialog's name, the nav sections' names, valid HTML."""
     return gueltig(nav_namen(ausgabe.replace(SUCHDIALOG, SUCHDIALOG_NEU)))
+
+
+# Each page's repaired output of the last build, by the output: in `make serve` most pages come out as before.
+REPARIERT = Wiederverwendung(repariere_seite)

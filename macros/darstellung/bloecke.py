@@ -20,8 +20,12 @@ from collections.abc import Callable
 VERGLEICHSBAU = "IK_VERGLEICHSBAU"
 
 _PLATZHALTER = re.compile(r'<div data-ik-block="(\d+)"></div>')
-# What MkDocs takes as a link target on a page: an id, or the name of an <a> (text never holds a bare '"').
-_ANKER = re.compile(r'\sid="([^"]*)"|<a\s[^>]*?\bname="([^"]*)"')
+_OHNE_NUMMER = '<div data-ik-block=""></div>'
+_OHNE_NUMMER_MUSTER = re.compile(re.escape(_OHNE_NUMMER))
+# What MkDocs takes as a link target on a page: an id, or the name of an <a> (text never holds a bare '"');
+# two patterns, since one with both alternatives is tried at every character and took twice as long.
+_KENNUNG = re.compile(r'\sid="([^"]*)"')
+_NAME = re.compile(r'<a\s[^>]*?\bname="([^"]*)"')
 
 _bloecke: dict[str, Callable[[], str]] = {}
 _zaehler = itertools.count(1)
@@ -50,10 +54,23 @@ def einsetzen(html: str) -> tuple[str, set[str]]:
 
     def block(treffer: re.Match) -> str:
         inhalt = _bloecke.pop(treffer.group(1))()
-        anker.update(kennung or name for kennung, name in _ANKER.findall(inhalt))
+        anker.update(_KENNUNG.findall(inhalt))
+        if ' name="' in inhalt:
+            anker.update(_NAME.findall(inhalt))
         return inhalt
 
     return _PLATZHALTER.sub(block, html), anker
+
+
+def ohne_nummern(html: str) -> tuple[str, list[str]]:
+    """The HTML with its placeholders unnumbered, and their numbers in order (each build numbers them anew)."""
+    return _PLATZHALTER.sub(_OHNE_NUMMER, html), _PLATZHALTER.findall(html)
+
+
+def mit_nummern(html: str, nummern: list[str]) -> str:
+    """The unnumbered placeholders of ohne_nummern() numbered again, in order."""
+    folge = iter(nummern)
+    return _OHNE_NUMMER_MUSTER.sub(lambda _: f'<div data-ik-block="{next(folge)}"></div>', html)
 
 
 def vergessen() -> None:

@@ -9,6 +9,7 @@ sitemap, is fixed for both with SOURCE_DATE_EPOCH.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -193,7 +194,8 @@ def test_neubau_im_selben_prozess_wie_ein_frischer_bau(tmp_path):
         config = load_config(str(projekt / "mkdocs.yml"), site_dir=str(site))
         if erster:
             config.plugins.on_startup(command="serve", dirty=False)
-        build(config)
+        with contextlib.chdir(projekt):   # the snippets' base_path is relative to it
+            build(config)
 
     try:
         baue(erster=True)
@@ -222,6 +224,16 @@ def test_neubau_im_selben_prozess_wie_ein_frischer_bau(tmp_path):
         assert bleibt_seite.stat().st_mtime_ns == stempel  # kept, not written again
         assert not (site / massnahmenseiten.LAGER).exists()
         assert unterschiede(bau(projekt, tmp_path / "frisch", vergleich=True), site) == []
+
+        # A snippet every page includes: no page keeps its HTML from the build before.
+        abkuerzungen = projekt / "docs" / "includes" / "abkuerzungen.md"
+        text = abkuerzungen.read_text(encoding="utf-8")
+        assert "*[AG]: Arbeitsgruppe\n" in text
+        abkuerzungen.write_text(text.replace("*[AG]: Arbeitsgruppe\n", "*[AG]: Arbeitsgruppe (Probe)\n"),
+                                encoding="utf-8")
+        baue()
+        assert 'title="Arbeitsgruppe (Probe)"' in (site / "begriffe" / "index.html").read_text(encoding="utf-8")
+        assert unterschiede(bau(projekt, tmp_path / "frisch2", vergleich=True), site) == []
     finally:
         vorschau.einrichten("build")
         for schluessel, wert in vorher.items():
