@@ -41,3 +41,11 @@ def test_sonderzeichen_und_lange_zeilen_wie_icalendar():
     text = kalender.ereignis(schwierig)
     assert text == wie_icalendar(schwierig)
     assert all(len(zeile) <= 75 for zeile in text.split(b"\r\n"))
+
+
+def test_faltet_mehrbytige_zeichen_an_jeder_stelle_wie_icalendar():
+    # Characters of two, three and four octets, shifted so that each falls on the fold once.
+    termin = kalender.termine(lade_daten(REPO / "data"), "https://beispiel.invalid/")[0]
+    for versatz in range(4):
+        probe = dataclasses.replace(termin, titel="x" * versatz + "ä€😀" * 40, beschreibung="a" * versatz + "😀" * 50)
+        assert kalender.ereignis(probe) == wie_icalendar(probe), versatz
