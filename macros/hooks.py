@@ -74,16 +74,19 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 @event_priority(100)  # before the search indexes the page
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
-    """The page's long lists in place of their placeholders; the language switcher on every page; a translated
-    page's navigation in its language."""
-    page.content, anker = bloecke.einsetzen(page.content or "")
+    """The page's long lists in place of their placeholders (those the search indexes); the language switcher
+    on every page; a translated page's navigation in its language."""
+    page.content, anker = bloecke.einsetzen(page.content or "", vor_der_suche=True)
     page.present_anchor_ids = (page.present_anchor_ids or set()) | anker
     return sprachfassung.kontext(context, page, config, daten_fuer(config))
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """Repairs Material's markup on every page; a translated page gets its language and direction. The page
-    object then lets go of its HTML, which the output holds now (a long list's pages would keep it to the end)."""
+    """The blocks the search leaves out in place of their placeholders; repairs Material's markup on every page;
+    a translated page gets its language and direction. The page object then lets go of its HTML, which the
+    output holds now (a long list's pages would keep it to the end)."""
+    output, anker = bloecke.einsetzen(output)
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | anker
     ausgabe = barrierefrei.REPARIERT.wert(sprachfassung.nachbearbeiten(output, page, daten_fuer(config)))
     page.content = None
     return ausgabe

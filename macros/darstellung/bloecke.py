@@ -27,7 +27,8 @@ _OHNE_NUMMER_MUSTER = re.compile(re.escape(_OHNE_NUMMER))
 _KENNUNG = re.compile(r'\sid="([^"]*)"')
 _NAME = re.compile(r'<a\s[^>]*?\bname="([^"]*)"')
 
-_bloecke: dict[str, Callable[[], str]] = {}
+_bloecke: dict[str, tuple[Callable[[], str], bool]] = {}   # number -> (renders the block, the search sees it)
+OHNE_SUCHE = "data-search-exclude"
 _zaehler = itertools.count(1)
 
 
@@ -35,25 +36,33 @@ def vergleichsbau() -> bool:
     return os.environ.get(VERGLEICHSBAU) == "1"
 
 
-def ohne_markdown(html: str | Callable[[], str]) -> str:
+def ohne_markdown(html: str | Callable[[], str], suche: bool = True) -> str:
     """The placeholder of a block of HTML, or of a function that renders it (the HTML itself when the comparison
-    build wants Markdown to see it)."""
+    build wants Markdown to see it). suche=False: a block the site search leaves out (data-search-exclude, which
+    Material's search honours); it is put in after the search indexed the page, which then need not parse it."""
     rendern = html if callable(html) else lambda: html
+    if not suche:
+        ohne = rendern
+        rendern = lambda: f"<div {OHNE_SUCHE}>{ohne()}</div>"  # noqa: E731
     if vergleichsbau():
         return rendern()
     nummer = str(next(_zaehler))
-    _bloecke[nummer] = rendern
+    _bloecke[nummer] = (rendern, suche)
     return f'<div data-ik-block="{nummer}"></div>'
 
 
-def einsetzen(html: str) -> tuple[str, set[str]]:
-    """A page's HTML with each placeholder replaced by its block, and the link targets (ids) in those blocks."""
+def einsetzen(html: str, vor_der_suche: bool = False) -> tuple[str, set[str]]:
+    """A page's HTML with each placeholder replaced by its block (vor_der_suche: only the blocks the search
+    indexes), and the link targets (ids) in those blocks."""
     if "data-ik-block" not in html:
         return html, set()
     anker: set[str] = set()
 
     def block(treffer: re.Match) -> str:
-        inhalt = _bloecke.pop(treffer.group(1))()
+        rendern, suche = _bloecke[treffer.group(1)]
+        if vor_der_suche and not suche:
+            return treffer.group(0)
+        inhalt = _bloecke.pop(treffer.group(1))[0]()
         anker.update(_KENNUNG.findall(inhalt))
         if ' name="' in inhalt:
             anker.update(_NAME.findall(inhalt))
