@@ -42,13 +42,25 @@ def ohne_markdown(html: str | Callable[[], str], suche: bool = True) -> str:
     Material's search honours); it is put in after the search indexed the page, which then need not parse it."""
     rendern = html if callable(html) else lambda: html
     if not suche:
-        ohne = rendern
-        rendern = lambda: f"<div {OHNE_SUCHE}>{ohne()}</div>"  # noqa: E731
+        rendern = _ohne_suche(rendern)
     if vergleichsbau():
         return rendern()
     nummer = str(next(_zaehler))
     _bloecke[nummer] = (rendern, suche)
     return f'<div data-ik-block="{nummer}"></div>'
+
+
+def _ohne_suche(rendern: Callable[[], str]) -> Callable[[], str]:
+    """The block in an element the search leaves out. Material's search parser ends the exclusion at the first
+    closing tag of the same name, so the block must hold no <div> of its own."""
+
+    def ohne() -> str:
+        inhalt = rendern()
+        if "<div" in inhalt:
+            raise ValueError("Ein Block ohne Suche darf kein <div> enthalten (Materials Suche endete dort).")
+        return f"<div {OHNE_SUCHE}>{inhalt}</div>"
+
+    return ohne
 
 
 def einsetzen(html: str, vor_der_suche: bool = False) -> tuple[str, set[str]]:
