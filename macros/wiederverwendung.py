@@ -18,7 +18,7 @@ class Wiederverwendung(Generic[Wert]):
     merken: ClassVar[bool] = False                       # set once per process (vorschau.einrichten)
     _alle: ClassVar[list[Wiederverwendung]] = []
 
-    def __init__(self, rechnen: Callable[[Hashable], Wert]) -> None:
+    def __init__(self, rechnen: Callable[[Hashable], Wert] | None = None) -> None:
         self._rechnen = rechnen
         self._vorher: dict[Hashable, Wert] = {}
         self._jetzt: dict[Hashable, Wert] = {}
@@ -30,12 +30,27 @@ class Wiederverwendung(Generic[Wert]):
         for speicher in cls._alle:
             speicher._vorher, speicher._jetzt = (speicher._jetzt if cls.merken else {}), {}
 
-    def wert(self, schluessel: Hashable) -> Wert:
-        if schluessel in self._jetzt:
-            return self._jetzt[schluessel]
-        wert = self._vorher[schluessel] if schluessel in self._vorher else self._rechnen(schluessel)
+    def vergessen(self) -> None:
+        """Drops the last build's values: something they were made from, outside their keys, changed."""
+        self._vorher = {}
+
+    def zuletzt(self, schluessel: Hashable) -> Wert | None:
+        """The value this build or the last one kept for the key, or None."""
+        return self._jetzt[schluessel] if schluessel in self._jetzt else self._vorher.get(schluessel)
+
+    def behalten(self, schluessel: Hashable, wert: Wert) -> None:
         if Wiederverwendung.merken:
             self._jetzt[schluessel] = wert
+
+    def wert(self, schluessel: Hashable, rechnen: Callable[[], Wert] | None = None) -> Wert:
+        """The key's value, computed (by rechnen, else by the store's function) unless a build kept it."""
+        if schluessel in self._jetzt:
+            return self._jetzt[schluessel]
+        if schluessel in self._vorher:
+            wert = self._vorher[schluessel]
+        else:
+            wert = rechnen() if rechnen is not None else self._rechnen(schluessel)
+        self.behalten(schluessel, wert)
         return wert
 
     def werte(self, schluessel: Iterable[Hashable]) -> list[Wert]:

@@ -74,7 +74,8 @@ def einsetzen(html: str, vor_der_suche: bool = False) -> tuple[str, set[str]]:
         rendern, suche = _bloecke[treffer.group(1)]
         if vor_der_suche and not suche:
             return treffer.group(0)
-        inhalt = _bloecke.pop(treffer.group(1))[0]()
+        del _bloecke[treffer.group(1)]
+        inhalt = rendern()
         anker.update(_KENNUNG.findall(inhalt))
         if ' name="' in inhalt:
             anker.update(_NAME.findall(inhalt))

@@ -15,6 +15,7 @@ from macros.daten import begriffe as b
 from macros.daten import faelligkeit, gruppen
 from macros.daten import model as m
 from macros.daten.loader import datum_grenzen
+from macros.wiederverwendung import Wiederverwendung
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -122,30 +123,24 @@ def massnahme_karte(daten: m.Konzeptdaten, massnahme: m.Massnahme, wurzel: str, 
 
 
 class Kartenspeicher:
-    """The cards of the last build, for `make serve` (merken): after a save only the changed measures' cards
-    are rendered anew. A card shows its own measure and the rest of the data, never other measures: all cards
-    are dropped when anything but the measures changed."""
+    """The cards of the last build, for `make serve`: after a save only the changed measures' cards are rendered
+    anew. A card shows its own measure and the rest of the data, never other measures: all cards are dropped
+    when anything but the measures changed."""
 
     def __init__(self) -> None:
-        self.merken = False
+        self._karten: Wiederverwendung[str] = Wiederverwendung()
         self._daten: m.Konzeptdaten | None = None
         self._rest: tuple = ()
-        self._karten: dict[tuple, str] = {}
-        self._vorher: dict[tuple, str] = {}
 
     def hole(self, daten: m.Konzeptdaten, schluessel: tuple, rendern) -> str:
-        if not self.merken:
+        if not Wiederverwendung.merken:
             return rendern()
         if daten is not self._daten:
             rest = tuple(getattr(daten, f.name) for f in fields(daten) if f.compare and f.name != "massnahmen")
-            # Keep the cards the last build used, if the rest of the data is the same; drop all others.
-            self._vorher = self._karten if rest == self._rest else {}
-            self._daten, self._rest, self._karten = daten, rest, {}
-        karte = self._karten.get(schluessel)
-        if karte is None:
-            karte = self._vorher.get(schluessel) or rendern()
-            self._karten[schluessel] = karte
-        return karte
+            if rest != self._rest:
+                self._karten.vergessen()
+            self._daten, self._rest = daten, rest
+        return self._karten.wert(schluessel, rendern)
 
 
 KARTEN = Kartenspeicher()

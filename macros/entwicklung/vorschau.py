@@ -1,9 +1,9 @@
 """`make serve`: how soon a saved change reaches the browser.
 
 Each save rebuilds the whole site in the same process. What did not change is kept from the last build: the
-measure cards (render.KARTEN), the calendar events and open-data records (macros/wiederverwendung.py), each
-page's HTML from Markdown (MARKDOWN), its search entries (SUCHE), the compiled theme templates, the measure
-pages (ausgabe/massnahmenseiten.py).
+measure cards (render.KARTEN), the calendar events, the open-data records and the pages' repaired output, each
+page's HTML from Markdown (MARKDOWN) and its search entries (SUCHE), all in stores of macros/wiederverwendung.py;
+the compiled theme templates; the measure pages (ausgabe/massnahmenseiten.py).
 MkDocs looks for changes by polling the watched folders every half second, so a save waited 0.25 s on
 average (up to 0.5 s) before the rebuild began; a poll is a few hundred stat calls here (docs/, data/,
 macros/, overrides/), so polling every twentieth of a second costs next to nothing. After a change MkDocs waits until
@@ -22,7 +22,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from watchdog.observers.polling import PollingObserver
 
-from macros.darstellung import bloecke, render
+from macros.ausgabe import sprachfassung
+from macros.darstellung import bloecke
 from macros.projekt import Projekt
 from macros.wiederverwendung import Wiederverwendung
 
@@ -53,7 +54,7 @@ def schneller_beobachten(server: LiveReloadServer, config: MkDocsConfig) -> Live
 def einrichten(befehl: str) -> None:
     """Once per process: `mkdocs serve` keeps cards and events from build to build, `mkdocs build` needs each
     once."""
-    render.KARTEN.merken = Wiederverwendung.merken = befehl == "serve"
+    Wiederverwendung.merken = befehl == "serve"
     if befehl == "serve" and not hasattr(Page.render, "gemerkt"):
         Page.render = _render_gemerkt(Page.render)
         Files.add_files_from_theme = _themendateien_gemerkt(Files.add_files_from_theme)
@@ -82,15 +83,8 @@ def vorlagen_merken(env: jinja2.Environment) -> jinja2.Environment:
     return env
 
 
-class _Suchspeicher:
-    """Material's search entries of each page of the last build, by everything they are made from."""
-
-    def __init__(self) -> None:
-        self.vorher: dict[tuple, list[dict]] = {}
-        self.jetzt: dict[tuple, list[dict]] = {}
-
-
-SUCHE = _Suchspeicher()
+# Material's search entries of each page, by everything they are made from.
+SUCHE: Wiederverwendung[list[dict]] = Wiederverwendung()
 
 
 def _toc(eintraege) -> tuple:
@@ -100,8 +94,8 @@ def _toc(eintraege) -> tuple:
 def neuer_bau(config: MkDocsConfig) -> None:
     """At the start of each build in `make serve`: what the last build rendered becomes what this one may reuse."""
     Wiederverwendung.neuer_bau()
-    if render.KARTEN.merken:
-        MARKDOWN.neuer_bau(config)
+    if Wiederverwendung.merken:
+        SEITENQUELLEN.neuer_bau(config)
         suche_merken(config)
 
 
@@ -109,54 +103,52 @@ def suche_merken(config: MkDocsConfig) -> None:
     """In `make serve`, Material's search plugin parses only pages whose content changed (it parsed every page's
     HTML on each build, a fourth of a rebuild at 1,000 measures). Runs after the plugin's on_config made the
     build's index; without Material's index (another search plugin) nothing changes."""
-    plugin = config.plugins.get("material/search")
+    plugin = config.plugins.get(sprachfassung.SUCHE)
     index = getattr(plugin, "search_index", None)
     eintragen = getattr(index, "add_entry_from_context", None)
-    if not render.KARTEN.merken or eintragen is None or not isinstance(getattr(index, "entries", None), list):
+    if eintragen is None or not isinstance(getattr(index, "entries", None), list):
         return
-    SUCHE.vorher, SUCHE.jetzt = SUCHE.jetzt, {}
 
     def eintragen_gemerkt(page) -> None:
         schluessel = (page.url, page.title, repr(page.meta), _toc(page.toc), page.content)
-        eintraege = SUCHE.vorher.get(schluessel)
+        eintraege = SUCHE.zuletzt(schluessel)
         if eintraege is None:
             anfang = len(index.entries)
             eintragen(page)
             eintraege = index.entries[anfang:]
         else:
             index.entries.extend(eintraege)
-        SUCHE.jetzt[schluessel] = eintraege
+        SUCHE.behalten(schluessel, eintraege)
 
     index.add_entry_from_context = eintragen_gemerkt
 
 
-class _Markdownspeicher:
-    """Each page's HTML from Markdown in the last build, by the page's Markdown, its address and the site's files.
-
-    A save to data/ changes the Markdown of few pages (the long lists are placeholders until the page is built):
-    the others take their HTML, table of contents, title and link targets from the last build. A change to any
-    other source (docs/ with its snippets, overrides/, mkdocs.yml, macros/) empties the store.
-    """
+class _Seitenquellen:
+    """What a page's HTML from Markdown depends on besides its Markdown and address: the site's files (links
+    resolve against them) and every source except the data (docs/ with its snippets, overrides/, mkdocs.yml,
+    macros/). A change to those sources drops the pages kept in MARKDOWN."""
 
     def __init__(self) -> None:
-        self.vorher: dict[tuple, tuple] = {}
-        self.jetzt: dict[tuple, tuple] = {}
         self.stand: tuple | None = None
         self._dateien: tuple[Files | None, int] = (None, 0)
 
     def neuer_bau(self, config: MkDocsConfig) -> None:
         stand = _quellenstand(config)
-        self.vorher = self.jetzt if stand == self.stand else {}
-        self.jetzt, self.stand = {}, stand
+        if stand != self.stand:
+            MARKDOWN.vergessen()
+        self.stand = stand
 
     def dateien(self, files: Files) -> int:
-        """The site's files by source and address (links resolve against them), once per build."""
+        """The site's files by source and address, once per build."""
         if self._dateien[0] is not files:
             self._dateien = (files, hash(tuple((datei.src_uri, datei.url) for datei in files)))
         return self._dateien[1]
 
 
-MARKDOWN = _Markdownspeicher()
+SEITENQUELLEN = _Seitenquellen()
+# Each page's HTML, toc, title and link targets from Markdown, by its Markdown (placeholders unnumbered), address
+# and the site's files: a save to data/ changes the Markdown of few pages, the long lists being placeholders.
+MARKDOWN: Wiederverwendung[tuple] = Wiederverwendung()
 
 
 def _quellenstand(config: MkDocsConfig) -> tuple:
@@ -189,8 +181,8 @@ def _render_gemerkt(rendern):
         if not Wiederverwendung.merken:
             return rendern(page, config, files)
         markdown, nummern = bloecke.ohne_nummern(page.markdown or "")
-        schluessel = (page.file.src_uri, page.url, markdown, MARKDOWN.dateien(files))
-        gemerkt = MARKDOWN.vorher.get(schluessel)
+        schluessel = (page.file.src_uri, page.url, markdown, SEITENQUELLEN.dateien(files))
+        gemerkt = MARKDOWN.zuletzt(schluessel)
         if gemerkt is None:
             rendern(page, config, files)
             html, im_html = bloecke.ohne_nummern(page.content or "")
@@ -205,7 +197,7 @@ def _render_gemerkt(rendern):
             page.present_anchor_ids = set(anker)
             if ziele is not None:
                 page.links_to_anchors = {files.get_file_from_path(src): dict(a) for src, a in ziele.items()}
-        MARKDOWN.jetzt[schluessel] = gemerkt
+        MARKDOWN.behalten(schluessel, gemerkt)
 
     render.gemerkt = True
     return render
