@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import gzip
 import os
+import sys
 import threading
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -81,6 +82,16 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
 
+class _LeiserServer(ThreadingHTTPServer):
+    """Says nothing when a browser closes a connection before a file is sent (a tab closed mid-load)."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @dataclass
 class Server:
     """A running local server for one site folder."""
@@ -111,7 +122,6 @@ def starte_server(site: Path, praefix: str | None = None) -> Server:
     """Starts a threaded HTTP server on 127.0.0.1 (a free port) that serves `site` under site_pfad()."""
     praefix = praefix or site_pfad()
     handler = functools.partial(type("Handler", (_Handler,), {"praefix": praefix}), directory=str(site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.daemon_threads = True
+    httpd = _LeiserServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return Server(f"http://127.0.0.1:{httpd.server_address[1]}{praefix}", httpd)

@@ -6,11 +6,13 @@ with a message saying how to install it; they never skip.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from gemeinsam import gemeinsam
 from hilfen import ROOT
 
 from macros.entwicklung.lokale_site import CHROMIUM, CHROMIUM_ARGS, seiten_der_site, starte_server
@@ -95,6 +97,16 @@ def telefon(browser):
     kontext.close()
 
 
+def ohne_suchindex(kontext, site: Path) -> None:
+    """The pages of this browser context get the site's search index without its entries: the same request and
+    the same configuration (so the same scripts load), but the search worker does not index the whole site again
+    for every page. For walks over many pages that check the pages, not the search."""
+    konfiguration = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    leer = json.dumps({"config": konfiguration, "docs": []})
+    kontext.route("**/search/search_index.json",
+                  lambda route: route.fulfill(status=200, content_type="application/json", body=leer))
+
+
 # --- Many pages at once ---------------------------------------------------------------------------------------
 
 # Tabs that load at the same time: a page spends most of its load waiting (for its files, for network quiet),
@@ -128,11 +140,16 @@ AXE_OPTIONEN = {"resultTypes": ["violations"]}  # every rule axe runs by default
 
 
 @pytest.fixture(scope="session")
-def rundgang(browser, server, seiten):
-    """Loads every page at desktop width once (until the network is quiet); per page: axe violations, every
-    request, failed responses."""
+def rundgang(browser, server, seiten, site, tmp_path_factory):
+    """Loads every page at desktop width once (until the network is quiet), once for all workers; per page: axe
+    violations, every request, failed responses, and the origin of the server that served it."""
+    return gemeinsam(tmp_path_factory, "rundgang", lambda _: _rundgang(browser, server, seiten, site))
+
+
+def _rundgang(browser, server, seiten, site) -> dict[str, dict]:
     axe = brauche_node_modules(AXE)
     kontext = browser.new_context(viewport=DESKTOP, locale="de-DE", service_workers="block")
+    ohne_suchindex(kontext, site)   # test_browser_datenschutz and the search tests cover the search itself
     kontext.add_init_script(path=str(axe))   # every page gets axe while it loads, before its own scripts
     protokoll: dict = {}   # tab -> what its current page requested and what failed
 
@@ -156,6 +173,7 @@ def rundgang(browser, server, seiten):
                 "status": antwort.status if antwort else None,
                 "verstoesse": [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5], v["help"])
                                for v in befund["violations"]],
+                "herkunft": server.origin,
                 **protokoll[tab],
             }
     kontext.close()

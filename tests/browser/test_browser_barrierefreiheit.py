@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser.fixtures import PHONE, gruppenweise
+from browser.fixtures import PHONE, gruppenweise, ohne_suchindex
 
 pytestmark = pytest.mark.browser
 
@@ -73,9 +73,10 @@ def test_tabellen_sind_mit_der_tastatur_scrollbar(desktop, server):
     assert desktop.get_by_role("region", name="Alle Maßnahmen").count() == 1
 
 
-def test_auf_dem_telefon_scrollt_keine_seite_seitwaerts(browser, server, seiten):
+def test_auf_dem_telefon_scrollt_keine_seite_seitwaerts(browser, server, seiten, site):
     kontext = browser.new_context(viewport=PHONE, device_scale_factor=1, is_mobile=True, has_touch=True,
                                   locale="de-DE", service_workers="block")
+    ohne_suchindex(kontext, site)
     zu_breit, gesehen = {}, []
     for gruppe in gruppenweise(kontext, seiten, server, warten="load"):
         for pfad, seite, _ in gruppe:

@@ -7,7 +7,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from browser.fixtures import gruppenweise
+from browser.fixtures import gruppenweise, ohne_suchindex
 
 pytestmark = pytest.mark.browser
 
@@ -16,9 +16,10 @@ WEB = ("Als PDF herunterladen", "Alle Maßnahmen im Überblick", "Zum Inhalt spr
        "Laut Versionsgeschichte", "Material for MkDocs", "Integrationskonzept Landkreis Rostock", "Eigene Seite")
 
 
-def test_jede_massnahme_druckt_auf_ein_blatt(browser, server, daten):
+def test_jede_massnahme_druckt_auf_ein_blatt(browser, server, daten, site):
     """Every measure's own page prints on one A4 sheet: the whole card and its history, no web chrome."""
     kontext = browser.new_context()
+    ohne_suchindex(kontext, site)
     nach_pfad = {f"massnahmen/{x.anker}/": x for x in daten.massnahmen}
     zu_lang, gedruckt = [], []
     for gruppe in gruppenweise(kontext, list(nach_pfad), server,
