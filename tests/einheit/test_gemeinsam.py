@@ -11,6 +11,12 @@ import pytest
 from gemeinsam import gemeinsam
 
 
+@pytest.fixture(autouse=True)
+def ohne_worker(monkeypatch):
+    """As outside xdist: the folder gemeinsam uses is the one given, not its parent shared by the workers."""
+    monkeypatch.delenv("PYTEST_XDIST_WORKER", raising=False)
+
+
 class Ordner:
     """tmp_path_factory as gemeinsam sees it: only getbasetemp()."""
 
