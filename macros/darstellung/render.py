@@ -32,9 +32,8 @@ def umgebung() -> Environment:
         keep_trailing_newline=False,
     )
     env.filters.update(datum=datum_de, absaetze=escape.absaetze, sichere_url=escape.sichere_url, zahl=zahl_de,
-                       ohne_markdown=lambda html: Markup(bloecke.ohne_markdown(ohne_leerzeilen(html))),
-                       ohne_markdown_und_suche=lambda html: Markup(bloecke.ohne_markdown(ohne_leerzeilen(html),
-                                                                                         suche=False)))
+                       ohne_markdown=lambda html, suche=True: Markup(bloecke.ohne_markdown(ohne_leerzeilen(html),
+                                                                                           suche=suche)))
     env.globals.update(STATUS=b.STATUS, BESCHLUSSSTAND=b.BESCHLUSSSTAND, PRIORITAET=b.PRIORITAET,
                        ZEITHORIZONT=b.ZEITHORIZONT, MEILENSTEIN_STATUS=b.MEILENSTEIN_STATUS, FELDNAMEN=b.FELDNAMEN,
                        SPALTEN=b.SPALTEN, ZEITRAUM=b.ZEITRAUM, zeitraum=zeitraum, massnahme_url=massnahme_url,
