@@ -11,7 +11,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from macros.ausgabe import kalender, massnahmenseiten, offene_daten, sprachfassung, versionsgeschichte
+from macros.ausgabe import kalender, massnahmenseiten, offene_daten, sprachfassung, suchindex, versionsgeschichte
 from macros.ausgabe.druck import weblink
 from macros.baudaten import daten_fuer, stichtag_fuer
 from macros.darstellung import barrierefrei, bloecke, seiten, statusfarben, uebersicht, verlauf
@@ -27,6 +27,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Reads the git history anew for each build; the footer shows the built version."""
     bloecke.vergessen()
+    suchindex.schneller_aufraeumen(config)
     vorschau.neuer_bau(config)
     geschichte = versionsgeschichte.aktuell(Projekt.aus_config(config).wurzel, neu=True)
     config.extra["ik_version"] = geschichte.version.text()

@@ -7,7 +7,8 @@ from it; the others are computed anew. `mkdocs build` computes each value once a
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
-from typing import ClassVar, Generic, TypeVar
+from dataclasses import fields
+from typing import Any, ClassVar, Generic, TypeVar
 
 Wert = TypeVar("Wert")
 
@@ -56,3 +57,28 @@ class Wiederverwendung(Generic[Wert]):
     def werte(self, schluessel: Iterable[Hashable]) -> list[Wert]:
         """The value of each key, in order."""
         return [self.wert(s) for s in schluessel]
+
+
+class AusDaten:
+    """What is made from some measures and the rest of the data (cards, rows, lists, pages): kept by a key that
+    holds the measures it shows and whatever else it depends on. Nothing made here shows a measure its key does not
+    hold, so everything is dropped when anything in the data but the measures changed."""
+
+    def __init__(self) -> None:
+        self._werte: Wiederverwendung[Any] = Wiederverwendung()
+        self._daten: object = None
+        self._rest: tuple = ()
+
+    def wert(self, daten: Any, schluessel: Hashable, rechnen: Callable[[], Wert]) -> Wert:
+        if not Wiederverwendung.merken:
+            return rechnen()
+        if daten is not self._daten:
+            rest = tuple(getattr(daten, f.name) for f in fields(daten) if f.compare and f.name != "massnahmen")
+            if rest != self._rest:
+                self._werte.vergessen()
+            self._daten, self._rest = daten, rest
+        return self._werte.wert(schluessel, rechnen)
+
+
+# Everything `make serve` keeps that is made from the data.
+AUS_DATEN = AusDaten()

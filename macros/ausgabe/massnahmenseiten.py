@@ -32,13 +32,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils.meta import get_data
 
+from macros.ausgabe import suchindex
 from macros.ausgabe.versionsgeschichte import Versionsgeschichte
 from macros.darstellung import adressen, barrierefrei, seiten, seitenteilung, verlauf
 from macros.daten import faelligkeit
 from macros.daten import model as m
 
-# What Material's search plugin removes from every page's content after indexing it (data-search-* with value).
-_SUCHATTRIBUT = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 _PLATZHALTER = re.compile("(" + "|".join(re.escape(p) for p in (seiten.SCHALE_TITEL, seiten.SCHALE_ANKER,
                                                                  seiten.SCHALE_INHALT)) + ")")
 _TITELZEILE = re.compile(r"<h1\b.*?</h1>", re.S)
@@ -223,7 +222,7 @@ def schreibe(config: MkDocsConfig, daten: m.Konzeptdaten, geschichte: Versionsge
         if vorher.get(x.anker) == jetzt[x.anker]:
             continue
         werte = {seiten.SCHALE_TITEL: html.escape(seiten.massnahme_titel(x)), seiten.SCHALE_ANKER: x.anker,
-                 seiten.SCHALE_INHALT: _SUCHATTRIBUT.sub("", seiteninhalt)}
+                 seiten.SCHALE_INHALT: suchindex.ohne_suchattribute(seiteninhalt)}
         ziel = site / adressen.massnahme(x.id)
         ziel.mkdir(parents=True, exist_ok=True)
         (ziel / "index.html").write_text("".join(werte[t] if i % 2 else t for i, t in enumerate(teile)),

@@ -23,7 +23,7 @@ from macros.darstellung.datum import datum_de
 from macros.daten import begriffe as b
 from macros.daten import model as m
 from macros.daten import uebersetzungen
-from macros.wiederverwendung import Wiederverwendung
+from macros.wiederverwendung import AUS_DATEN, Wiederverwendung
 
 ORDNER = "daten"
 JSON_DATEI = "massnahmen.json"
@@ -199,7 +199,8 @@ def massnahmen_csv(daten: m.Konzeptdaten, site_url: str) -> str:
     schreiber = csv.writer(puffer, delimiter=TRENNER, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     schreiber.writerow([kopf for kopf, _ in SPALTEN])
     for massnahme in daten.massnahmen:
-        schreiber.writerow(csv_zeile(daten, massnahme, site_url))
+        schreiber.writerow(AUS_DATEN.wert(daten, ("csv", massnahme, site_url),
+                                          lambda massnahme=massnahme: csv_zeile(daten, massnahme, site_url)))
     return BOM + puffer.getvalue()
 
 

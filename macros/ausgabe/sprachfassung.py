@@ -10,6 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from macros.ausgabe import suchindex
 from macros.ausgabe.druck import weblink
 from macros.darstellung import sprachseiten
 from macros.daten import model as m
@@ -18,7 +19,6 @@ from macros.projekt import Projekt
 
 # Material's search: the languages lunr-languages has word rules (letters, stemmer, stop words) for.
 LUNR = Path(material.__file__).resolve().parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
-SUCHE = "material/search"
 
 
 def sucht_mit_eigenen_regeln(code: str) -> bool:
@@ -38,7 +38,7 @@ def suchsprachen(daten: m.Konzeptdaten) -> list[str]:
 
 def einrichten(config: MkDocsConfig, daten: m.Konzeptdaten) -> None:
     """The search indexes the translations in their languages where it can; the header shows the switcher."""
-    suche = config.plugins.get(SUCHE)
+    suche = config.plugins.get(suchindex.SUCHE)
     if suche is not None:
         vorhanden = list(suche.config.lang or [])
         suche.config.lang = vorhanden + [code for code in suchsprachen(daten) if code not in vorhanden]

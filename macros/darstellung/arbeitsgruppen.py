@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 
-from macros.darstellung import seitenteilung, zeilen
+from macros.darstellung import bloecke, seitenteilung, zeilen
 from macros.darstellung import uebersicht as uebersicht_
 from macros.darstellung.datum import datum_lang
 from macros.darstellung.render import aus_vorlage, geteilt, massnahme_url, seiten_url
 from macros.daten import faelligkeit
 from macros.daten import model as m
 from macros.daten.gruppen import KALENDER_KONZEPT, KALENDER_ORDNER, Gruppe, gruppen
+from macros.wiederverwendung import AUS_DATEN
 
 # The columns of a group's table (begriffe.SPALTEN), then its Stand and the labels on the reference date.
 SPALTEN = ("id", "titel", "status", "beschlussstand", "zeitraum")
@@ -29,7 +30,10 @@ def seiten(daten: m.Konzeptdaten, stichtag: faelligkeit.Stichtag) -> dict[str, s
         anzahl = seitenteilung.seitenzahl(len(gruppe.massnahmen(daten)), seitenteilung.ZEILEN_JE_SEITE)
         for n in range(1, anzahl + 1):
             pfad = gruppe.datei if n == 1 else seitenteilung.unterseiten_datei(gruppe.url, n)
-            ergebnis[pfad] = seiteninhalt(daten, gruppe, stichtag, n)
+            schluessel = ("gruppe", gruppe.gremium.id, n, stichtag, gruppe.massnahmen(daten))
+            aufnahme = AUS_DATEN.wert(daten, schluessel, lambda gruppe=gruppe, n=n: bloecke.aufnehmen(
+                seiteninhalt(daten, gruppe, stichtag, n)))
+            ergebnis[pfad] = bloecke.wiedergeben(aufnahme)
     return ergebnis
 
 

@@ -14,6 +14,7 @@ import itertools
 import os
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 # IK_VERGLEICHSBAU=1: every page through MkDocs' whole pipeline, as before the shortcuts: each measure page a
 # Markdown page of its own, the lists through Markdown (tests/bau/test_seitenbau.py compares both builds).
@@ -93,6 +94,27 @@ def mit_nummern(html: str, nummern: list[str]) -> str:
     """The unnumbered placeholders of ohne_nummern() numbered again, in order."""
     folge = iter(nummern)
     return _OHNE_NUMMER_MUSTER.sub(lambda _: f'<div data-ik-block="{next(folge)}"></div>', html)
+
+
+@dataclass(frozen=True)
+class Aufnahme:
+    """Text with placeholders, kept for a later build: each build numbers its blocks anew."""
+
+    text: str                                              # placeholders unnumbered
+    bloecke: tuple[tuple[Callable[[], str], bool], ...]    # their blocks, in order
+
+
+def aufnehmen(text: str) -> Aufnahme:
+    """The text and the blocks of its placeholders, taken out of this build's blocks until wiedergeben()."""
+    ohne, nummern = ohne_nummern(text)
+    return Aufnahme(ohne, tuple(_bloecke.pop(nummer) for nummer in nummern))
+
+
+def wiedergeben(aufnahme: Aufnahme) -> str:
+    """The text of an Aufnahme, its blocks numbered in this build."""
+    nummern = [str(next(_zaehler)) for _ in aufnahme.bloecke]
+    _bloecke.update(zip(nummern, aufnahme.bloecke, strict=True))
+    return mit_nummern(aufnahme.text, nummern)
 
 
 def vergessen() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from macros.daten import begriffe as b
 from macros.daten import faelligkeit, gruppen
 from macros.daten import model as m
 from macros.daten.loader import datum_grenzen
-from macros.wiederverwendung import Wiederverwendung
+from macros.wiederverwendung import AUS_DATEN
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -75,13 +74,26 @@ def massnahmen_im_feld(daten: m.Konzeptdaten, feld_id: str, seite: int | None, w
                        stichtag: faelligkeit.Stichtag | None = None) -> str:
     """Table and cards of one field's measures on page `seite` of its chapter, with page links if needed
     (seite None: all of them, unsplit, as the PDF prints them)."""
-    feld = daten.handlungsfeld(feld_id)
-    liste, oben, unten = geteilt(daten.massnahmen_im_feld(feld_id), seite, seitenteilung.KARTEN_JE_SEITE,
-                                 seiten_url(feld.seite), f"Seiten der Maßnahmen im Bereich {feld.titel}", wurzel)
-    tabelle = massnahmen_tabelle(daten, liste, wurzel, f"Maßnahmen im Bereich {feld.titel}")
-    suche = seitenteilung.suche_fuer(len(daten.massnahmen), eigene_seite=False)
-    karten = "\n".join(massnahme_karte(daten, x, wurzel, suche=suche, stichtag=stichtag) for x in liste)
-    return "\n".join(teil for teil in (oben, tabelle, karten, unten) if teil)
+    feld, alle = daten.handlungsfeld(feld_id), daten.massnahmen_im_feld(feld_id)
+    gezeigt = gezeigte(alle, seite, seitenteilung.KARTEN_JE_SEITE)
+
+    def rendern() -> str:
+        liste, oben, unten = geteilt(alle, seite, seitenteilung.KARTEN_JE_SEITE, seiten_url(feld.seite),
+                                     f"Seiten der Maßnahmen im Bereich {feld.titel}", wurzel)
+        tabelle = massnahmen_tabelle(daten, liste, wurzel, f"Maßnahmen im Bereich {feld.titel}")
+        suche = seitenteilung.suche_fuer(len(daten.massnahmen), eigene_seite=False)
+        karten = "\n".join(massnahme_karte(daten, x, wurzel, suche=suche, stichtag=stichtag) for x in liste)
+        return "\n".join(teil for teil in (oben, tabelle, karten, unten) if teil)
+
+    schluessel = ("feld", feld_id, seite, wurzel, stichtag, len(daten.massnahmen), len(alle), gezeigt)
+    return AUS_DATEN.wert(daten, schluessel, rendern)
+
+
+def gezeigte(liste: tuple, seite: int | None, je_seite: int) -> tuple:
+    """The part of liste that page seite shows (as geteilt() splits it)."""
+    if seite is None or seitenteilung.seitenzahl(len(liste), je_seite) == 1:
+        return liste
+    return seitenteilung.ausschnitt(liste, seite, je_seite)
 
 
 def geteilt(liste: tuple, seite: int | None, je_seite: int, verzeichnis: str, beschriftung: str,
@@ -94,7 +106,7 @@ def geteilt(liste: tuple, seite: int | None, je_seite: int, verzeichnis: str, be
     url = lambda n: wurzel + seitenteilung.unterseite(verzeichnis, n)  # noqa: E731
     oben, unten = (blaettern(seite, anzahl, len(liste), je_seite, url, f"{beschriftung} ({wo})")
                    for wo in ("oben", "unten"))
-    return seitenteilung.ausschnitt(liste, seite, je_seite), oben, unten
+    return gezeigte(liste, seite, je_seite), oben, unten
 
 
 def massnahmen_tabelle(daten: m.Konzeptdaten, massnahmen: tuple[m.Massnahme, ...], wurzel: str,
@@ -118,31 +130,7 @@ def massnahme_karte(daten: m.Konzeptdaten, massnahme: m.Massnahme, wurzel: str, 
         return aus_vorlage("massnahme_karte.html", daten=daten, m=massnahme, feld=feld, wurzel=wurzel, ebene=ebene,
                        permalink=permalink, feld_url=f"{wurzel}{seiten_url(feld.seite)}", suche=suche,
                        hinweise=hinweise, stichtag=stichtag)
-    return KARTEN.hole(daten, (massnahme, wurzel, ebene, permalink, suche, stichtag), karte)
-
-
-class Kartenspeicher:
-    """The cards of the last build, for `make serve`: after a save only the changed measures' cards are rendered
-    anew. A card shows its own measure and the rest of the data, never other measures: all cards are dropped
-    when anything but the measures changed."""
-
-    def __init__(self) -> None:
-        self._karten: Wiederverwendung[str] = Wiederverwendung()
-        self._daten: m.Konzeptdaten | None = None
-        self._rest: tuple = ()
-
-    def hole(self, daten: m.Konzeptdaten, schluessel: tuple, rendern) -> str:
-        if not Wiederverwendung.merken:
-            return rendern()
-        if daten is not self._daten:
-            rest = tuple(getattr(daten, f.name) for f in fields(daten) if f.compare and f.name != "massnahmen")
-            if rest != self._rest:
-                self._karten.vergessen()
-            self._daten, self._rest = daten, rest
-        return self._karten.wert(schluessel, rendern)
-
-
-KARTEN = Kartenspeicher()
+    return AUS_DATEN.wert(daten, ("karte", massnahme, wurzel, ebene, permalink, suche, stichtag), karte)
 
 
 def blaettern(seite: int, anzahl: int, gesamt: int, je_seite: int, url, beschriftung: str) -> str:

@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from macros.darstellung import adressen, render, seitenteilung, zeilen
-from macros.darstellung.render import aus_vorlage, geteilt, seiten_url
+from macros.darstellung import adressen, seitenteilung, zeilen
+from macros.darstellung.render import aus_vorlage, geteilt, gezeigte, seiten_url
 from macros.daten import begriffe as b
 from macros.daten import faelligkeit
 from macros.daten import model as m
+from macros.wiederverwendung import AUS_DATEN
 
 # URL parameter names of the filter (also used by filter.js; Material's search already uses q and h).
 PARAMETER = {"feld": "feld", "status": "status", "federfuehrung": "federfuehrung", "suche": "suche",
@@ -66,7 +67,7 @@ def zeilen_json(daten: m.Konzeptdaten, stichtag: faelligkeit.Stichtag) -> str:
     def zeile_json(x: m.Massnahme) -> str:
         r = zeile(daten, x, stichtag)
         return _als_json(dict(r, zellen=[z.als_json() for z in r["zellen"]]))
-    liste = [render.KARTEN.hole(daten, ("zeile", x, stichtag), lambda x=x: zeile_json(x)) for x in daten.massnahmen]
+    liste = [AUS_DATEN.wert(daten, ("zeile", x, stichtag), lambda x=x: zeile_json(x)) for x in daten.massnahmen]
     return f'{{"anzahl":{len(liste)},"zeilen":[{",".join(liste)}]}}\n'  # as json.dumps of the whole list writes it
 
 
@@ -125,9 +126,16 @@ def alle_massnahmen(daten: m.Konzeptdaten, seite: int | None, wurzel: str, stich
     A long catalogue is split over pages; the filter then loads every row from massnahmen/zeilen.json
     (data-daten-url), so it still filters over every measure.
     """
-    skript = f'<script src="{wurzel}assets/javascripts/filter.js" defer></script>'
-    liste, oben, unten = geteilt(daten.massnahmen, seite, seitenteilung.ZEILEN_JE_SEITE,
-                                 seiten_url(seitenteilung.UEBERSICHT), "Seiten der Übersicht", wurzel)
-    daten_url = f"{wurzel}{adressen.UEBERSICHT_ZEILEN}" if oben else None
-    tabelle = massnahmen_uebersicht(daten, liste, wurzel, stichtag, daten_url)
-    return "\n".join(teil for teil in (oben, tabelle, unten, skript) if teil)
+    def rendern() -> str:
+        skript = f'<script src="{wurzel}assets/javascripts/filter.js" defer></script>'
+        liste, oben, unten = geteilt(daten.massnahmen, seite, seitenteilung.ZEILEN_JE_SEITE,
+                                     seiten_url(seitenteilung.UEBERSICHT), "Seiten der Übersicht", wurzel)
+        daten_url = f"{wurzel}{adressen.UEBERSICHT_ZEILEN}" if oben else None
+        tabelle = massnahmen_uebersicht(daten, liste, wurzel, stichtag, daten_url)
+        return "\n".join(teil for teil in (oben, tabelle, unten, skript) if teil)
+
+    # A page shows its rows and, in the filter's options, how many measures have each code.
+    optionen = tuple((name, tuple(werte)) for name, werte in auswahl_aller(daten, stichtag).items())
+    gezeigt = gezeigte(daten.massnahmen, seite, seitenteilung.ZEILEN_JE_SEITE)
+    return AUS_DATEN.wert(daten, ("uebersicht", seite, wurzel, stichtag, len(daten.massnahmen), optionen, gezeigt),
+                          rendern)

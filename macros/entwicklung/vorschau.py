@@ -1,9 +1,10 @@
 """`make serve`: how soon a saved change reaches the browser.
 
-Each save rebuilds the whole site in the same process. What did not change is kept from the last build: the
-measure cards (render.KARTEN), the calendar events, the open-data records and the pages' repaired output, each
-page's HTML from Markdown (MARKDOWN) and its search entries (SUCHE), all in stores of macros/wiederverwendung.py;
-the compiled theme templates; the measure pages (ausgabe/massnahmenseiten.py).
+Each save rebuilds the whole site in the same process. What did not change is kept from the last build: what is
+made from the data (cards, rows, lists, the working groups' pages: wiederverwendung.AUS_DATEN), the calendar
+events, the open-data records and the pages' repaired output, each page's HTML from Markdown (MARKDOWN) and its
+search entries (SUCHE), all in stores of macros/wiederverwendung.py; the compiled theme templates; the measure
+pages (ausgabe/massnahmenseiten.py).
 MkDocs looks for changes by polling the watched folders every half second, so a save waited 0.25 s on
 average (up to 0.5 s) before the rebuild began; a poll is a few hundred stat calls here (docs/, data/,
 macros/, overrides/), so polling every twentieth of a second costs next to nothing. After a change MkDocs waits until
@@ -22,7 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from watchdog.observers.polling import PollingObserver
 
-from macros.ausgabe import sprachfassung
+from macros.ausgabe import suchindex
 from macros.darstellung import bloecke
 from macros.projekt import Projekt
 from macros.wiederverwendung import Wiederverwendung
@@ -103,14 +104,16 @@ def suche_merken(config: MkDocsConfig) -> None:
     """In `make serve`, Material's search plugin parses only pages whose content changed (it parsed every page's
     HTML on each build, a fourth of a rebuild at 1,000 measures). Runs after the plugin's on_config made the
     build's index; without Material's index (another search plugin) nothing changes."""
-    plugin = config.plugins.get(sprachfassung.SUCHE)
+    plugin = config.plugins.get(suchindex.SUCHE)
     index = getattr(plugin, "search_index", None)
     eintragen = getattr(index, "add_entry_from_context", None)
     if eintragen is None or not isinstance(getattr(index, "entries", None), list):
         return
 
     def eintragen_gemerkt(page) -> None:
-        schluessel = (page.url, page.title, repr(page.meta), _toc(page.toc), page.content)
+        # The placeholders of blocks the search leaves out are numbered anew in each build.
+        inhalt = bloecke.ohne_nummern(page.content or "")[0]
+        schluessel = (page.url, page.title, repr(page.meta), _toc(page.toc), inhalt)
         eintraege = SUCHE.zuletzt(schluessel)
         if eintraege is None:
             anfang = len(index.entries)

@@ -13,6 +13,7 @@ import contextlib
 import json
 import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -174,56 +175,90 @@ def test_die_suche_findet_eine_massnahme_an_ihrem_titel(grosse_sites, browser):
 
 # --- make serve: builds in one process keep what did not change --------------------------------------------
 
-def test_neubau_im_selben_prozess_wie_ein_frischer_bau(tmp_path):
-    """As in `mkdocs serve`: several builds in one process into one folder, with changes to the measures in
-    between. Unchanged measure pages stay as written; each result equals a fresh build of the same state."""
+@contextlib.contextmanager
+def serve_bauten(projekt: Path, site: Path):
+    """Builds as `mkdocs serve` makes them: in this process, into one folder, keeping what a save did not change;
+    yields the function that builds once more."""
     from mkdocs.commands.build import build  # noqa: PLC0415
     from mkdocs.config import load_config  # noqa: PLC0415
 
     from macros.entwicklung import vorschau  # noqa: PLC0415
 
-    projekt = projektkopie(tmp_path / "projekt")
-    messung = projekt / "data" / "measures.yaml"
-    site = tmp_path / "site"
     umgebung = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCHE}
     vorher = {k: os.environ.get(k) for k in (*umgebung, bloecke.VERGLEICHSBAU)}
     os.environ.update(umgebung)
     os.environ.pop(bloecke.VERGLEICHSBAU, None)
+    erster = [True]
 
-    def baue(erster: bool = False) -> None:
+    def baue() -> None:
         config = load_config(str(projekt / "mkdocs.yml"), site_dir=str(site))
-        if erster:
+        if erster[0]:
             config.plugins.on_startup(command="serve", dirty=False)
+            erster[0] = False
         with contextlib.chdir(projekt):   # the snippets' base_path is relative to it
             build(config)
 
     try:
-        baue(erster=True)
+        yield baue
+    finally:
+        vorschau.einrichten("build")
+        for schluessel, wert in vorher.items():
+            if wert is None:
+                os.environ.pop(schluessel, None)
+            else:
+                os.environ[schluessel] = wert
+
+
+def neue_signatur(pfad: Path, text: str) -> None:
+    """Writes the file with a modification time one second later, a new signature even on a coarse clock."""
+    stempel = pfad.stat().st_mtime_ns
+    pfad.write_text(text, encoding="utf-8")
+    os.utime(pfad, ns=(stempel + 10**9, stempel + 10**9))
+
+
+def test_neubau_im_selben_prozess_wie_ein_frischer_bau(tmp_path):
+    """As in `mkdocs serve`: several builds in one process into one folder, with changes to the measures in
+    between. Unchanged measure pages stay as written; each result equals a fresh build of the same state."""
+    projekt = projektkopie(tmp_path / "projekt")
+    messung = projekt / "data" / "measures.yaml"
+    site = tmp_path / "site"
+    with serve_bauten(projekt, site) as baue:
+        baue()
         daten = lade_daten(projekt / "data")
         geaendert, bleibt, entfernt = daten.massnahmen[0], daten.massnahmen[1], daten.massnahmen[-1]
+        # Another measure's new status changes the overview's filter counts and the working groups' lists.
+        neuer_status = next(x for x in daten.massnahmen[2:-1] if x.status == "geplant")
         bleibt_seite = site / "massnahmen" / bleibt.anker / "index.html"
         stempel = bleibt_seite.stat().st_mtime_ns
 
-        # A new title for one measure, another measure removed.
+        # A new title for one measure, a new status for another: only the measures changed.
         text = messung.read_text(encoding="utf-8")
         text = text.replace(f"titel: {geaendert.titel}", "titel: Ein neuer Titel für die Probe", 1)
-        kopf, rest = text.split(f"  - id: {entfernt.id}\n", 1)
-        naechste = rest.find("\n  - id:")
-        text = kopf + (rest[naechste + 1:] if naechste >= 0 else "")
-        messung.write_text(text, encoding="utf-8")
-        for uebersetzung in (projekt / "data" / "uebersetzungen").glob("*.yaml"):  # its translations go with it
-            kopf, _, rest = uebersetzung.read_text(encoding="utf-8").partition(f"- id: {entfernt.id}\n")
-            uebersetzung.write_text(kopf + rest[rest.find("\n- id:") + 1:] if "\n- id:" in rest else kopf,
-                                    encoding="utf-8")
-        os.utime(messung, ns=(stempel + 10**9, stempel + 10**9))  # a new signature even on a coarse clock
+        kopf, rest = text.split(f"  - id: {neuer_status.id}\n", 1)
+        text = kopf + f"  - id: {neuer_status.id}\n" + rest.replace("status: geplant", "status: in_umsetzung", 1)
+        neue_signatur(messung, text)
         baue()
 
         assert "Ein neuer Titel für die Probe" in (site / "massnahmen" / geaendert.anker / "index.html").read_text(
             encoding="utf-8")
-        assert not (site / "massnahmen" / entfernt.anker).exists()
+        assert lade_daten(projekt / "data").massnahme(neuer_status.id).status == "in_umsetzung"
         assert bleibt_seite.stat().st_mtime_ns == stempel  # kept, not written again
         assert not (site / massnahmenseiten.LAGER).exists()
         assert unterschiede(bau(projekt, tmp_path / "frisch", vergleich=True), site) == []
+
+        # A measure removed, with its translations.
+        kopf, rest = text.split(f"  - id: {entfernt.id}\n", 1)
+        naechste = rest.find("\n  - id:")
+        neue_signatur(messung, kopf + (rest[naechste + 1:] if naechste >= 0 else ""))
+        for uebersetzung in (projekt / "data" / "uebersetzungen").glob("*.yaml"):
+            kopf, _, rest = uebersetzung.read_text(encoding="utf-8").partition(f"- id: {entfernt.id}\n")
+            uebersetzung.write_text(kopf + rest[rest.find("\n- id:") + 1:] if "\n- id:" in rest else kopf,
+                                    encoding="utf-8")
+        baue()
+
+        assert not (site / "massnahmen" / entfernt.anker).exists()
+        assert bleibt_seite.stat().st_mtime_ns == stempel
+        assert unterschiede(bau(projekt, tmp_path / "frisch-ohne", vergleich=True), site) == []
 
         # A snippet every page includes: no page keeps its HTML from the build before.
         abkuerzungen = projekt / "docs" / "includes" / "abkuerzungen.md"
@@ -234,13 +269,29 @@ def test_neubau_im_selben_prozess_wie_ein_frischer_bau(tmp_path):
         baue()
         assert 'title="Arbeitsgruppe (Probe)"' in (site / "begriffe" / "index.html").read_text(encoding="utf-8")
         assert unterschiede(bau(projekt, tmp_path / "frisch2", vergleich=True), site) == []
-    finally:
-        vorschau.einrichten("build")
-        for schluessel, wert in vorher.items():
-            if wert is None:
-                os.environ.pop(schluessel, None)
-            else:
-                os.environ[schluessel] = wert
+
+
+def test_neubau_eines_langen_katalogs_wie_ein_frischer_bau(grosse_sites, tmp_path):
+    """`make serve` with every list over several pages: a save that changes one measure's status changes the
+    pages of each list that do not show it (the overview's filter counts, the working groups' labels). Built first
+    with that status, then saved back to the catalogue's data, the site equals the fresh build of that data."""
+    projekt_gross, _, neu = grosse_sites
+    projekt = tmp_path / "projekt"
+    shutil.copytree(projekt_gross, projekt)
+    messung = projekt / "data" / "measures.yaml"
+    original = messung.read_text(encoding="utf-8")
+    erste = lade_daten(projekt / "data").massnahmen[0]
+    status = "umgesetzt" if erste.status != "umgesetzt" else "geplant"
+    kopf, rest = original.split(f"  - id: {erste.id}\n", 1)
+    neue_signatur(messung, kopf + f"  - id: {erste.id}\n" + rest.replace(f"status: {erste.status}",
+                                                                        f"status: {status}", 1))
+    assert lade_daten(projekt / "data").massnahmen[0].status == status
+    site = tmp_path / "site"
+    with serve_bauten(projekt, site) as baue:
+        baue()
+        neue_signatur(messung, original)
+        baue()
+    assert unterschiede(neu, site) == []
 
 
 def test_liste_jeder_sprache_ist_geteilt_wie_die_deutsche_uebersicht(grosse_sites):

@@ -28,3 +28,15 @@ def test_nummern_kommen_in_ihrer_folge_zurueck():
     assert "data-ik-block=\"\"" in ohne and len(nummern) == 2
     assert bloecke.mit_nummern(ohne, nummern) == html
     assert bloecke.einsetzen(html)[0] == "x<p>1</p>y<p>2</p>"
+
+
+def test_aufnahme_nummeriert_ihre_bloecke_im_naechsten_bau_neu():
+    html = "<p>vor</p>" + bloecke.ohne_markdown("<p>1</p>") + bloecke.ohne_markdown("<p>2</p>", suche=False)
+    aufnahme = bloecke.aufnehmen(html)
+    bloecke.vergessen()  # the next build
+    wieder = bloecke.wiedergeben(aufnahme)
+    assert wieder != html
+    assert bloecke.einsetzen(bloecke.einsetzen(wieder, vor_der_suche=True)[0])[0] == \
+        f"<p>vor</p><p>1</p><div {bloecke.OHNE_SUCHE}><p>2</p></div>"
+    bloecke.vergessen()
+    assert bloecke.einsetzen(bloecke.wiedergeben(aufnahme))[0].startswith("<p>vor</p><p>1</p>")
