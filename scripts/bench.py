@@ -367,14 +367,14 @@ def serve_messen(anzahl: int | None, arbeit: Path, speichern: int = 3) -> dict:
                 kopf, rest = text.split("    titel:", 1)
                 massnahmen.write_text(kopf + f'    titel: "{marke}"\n' + rest.split("\n", 1)[1], encoding="utf-8")
                 gespeichert = time.perf_counter()
-                # The browser looks for the title itself every 10 ms: no round trip to this process per look,
-                # which would take CPU from the rebuild on a small machine.
+                # livereload reloads the page once the rebuild is done; the browser does nothing until then (a
+                # browser looking for the title every few milliseconds took CPU from the rebuild on two cores).
                 while time.perf_counter() - gespeichert < 900:
                     try:
-                        seite.wait_for_function("m => document.body !== null && document.body.innerText.includes(m)",
-                                                arg=marke, polling=10, timeout=900_000)
-                        break
-                    except PlaywrightFehler:  # the page reloaded while it looked: look again in the new one
+                        seite.wait_for_event("domcontentloaded", timeout=900_000)
+                        if marke in seite.inner_text("body"):
+                            break
+                    except PlaywrightFehler:  # the page reloaded again while it was read: wait for that one
                         continue
                 else:
                     return {"massnahmen": name, "hinweis": "neuer Titel erschien nicht binnen 900 s"}

@@ -62,8 +62,6 @@ def als_datensatz(massnahme: m.Massnahme) -> dict:
     """The measure as in data/measures.yaml: same field names and order, empty fields left out."""
     datensatz = {}
     for feld in dataclasses.fields(massnahme):
-        if feld.name == "zeile":
-            continue
         wert = getattr(massnahme, feld.name)
         if wert is None or wert == ():
             continue

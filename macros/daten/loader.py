@@ -14,6 +14,7 @@ from macros.daten.fehler import DatenFehler, Fehler
 from macros.daten.schemapruefung import pruefe_schema
 from macros.daten.yamlquelle import YamlDatei, lies_yaml
 from macros.projekt import REPO
+from macros.wiederverwendung import Wiederverwendung
 
 DATA_DIR = REPO / "data"
 
@@ -304,13 +305,35 @@ def _baue_modell(dateien: dict[str, YamlDatei], uebersetzt: dict[str, YamlDatei]
         kennzahlen=liste("kennzahlen.yaml", m.Kennzahl),
         ziele=liste("ziele.yaml", m.Ziel),
         beschluesse={b.id: b for b in liste("beschluesse.yaml", m.Beschluss)},
-        massnahmen=tuple(
-            _record(m.Massnahme, dict(e, zeile=dateien["measures.yaml"].zeile(("massnahmen", i))),
-                    {"verlauf": verlauf, "links": links})
-            for i, e in enumerate(roh["measures.yaml"]["massnahmen"])),
+        massnahmen=MASSNAHMEN.alle((e, lambda e=e: _record(m.Massnahme, e, {"verlauf": verlauf, "links": links}))
+                                   for e in roh["measures.yaml"]["massnahmen"]),
         sprachen=sprachen,
         uebersetzungen=uebersetzungen_je_sprache,
     )
+
+
+class _Massnahmen:
+    """In `make serve`, a measure whose record did not change since the last load is the same object as then:
+    what the build keeps by measure (cards, rows) is then found by identity, not compared field by field."""
+
+    def __init__(self) -> None:
+        self._zuletzt: dict[str, tuple[dict, m.Massnahme]] = {}
+
+    def alle(self, eintraege) -> tuple[m.Massnahme, ...]:
+        """The measures of (record, builds it) pairs; the records are the parsed values of the file."""
+        if not Wiederverwendung.merken:
+            return tuple(bauen() for _, bauen in eintraege)
+        zuletzt, jetzt, ergebnis = self._zuletzt, {}, []
+        for eintrag, bauen in eintraege:
+            vorher = zuletzt.get(eintrag.get("id"))
+            massnahme = vorher[1] if vorher is not None and vorher[0] == eintrag else bauen()
+            jetzt[massnahme.id] = (eintrag, massnahme)
+            ergebnis.append(massnahme)
+        self._zuletzt = jetzt
+        return tuple(ergebnis)
+
+
+MASSNAHMEN = _Massnahmen()
 
 
 def _record(klasse, eintrag: dict, umwandlung: dict):

@@ -48,7 +48,6 @@ class Massnahme:
     indikatoren: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
     verlauf: tuple[Verlaufseintrag, ...] = ()
-    zeile: int = 0
 
     @property
     def ist_vorschlag(self) -> bool:
