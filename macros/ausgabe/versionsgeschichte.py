@@ -334,6 +334,16 @@ def mit_inhalt(wurzel: Path, aenderungen: list[Aenderung]) -> list[Aenderung]:
         blob = blobs.get(angabe)
         return None if blob is None else blob[1].decode("utf-8", "replace")
 
+    werte_je_objekt: dict[str, object] = {}   # a version is parsed once, as parent and as child
+
+    def werte(angabe: str) -> object:
+        blob = blobs.get(angabe)
+        if blob is None:
+            return None
+        if blob[0] not in werte_je_objekt:
+            werte_je_objekt[blob[0]] = _werte(text(angabe))
+        return werte_je_objekt[blob[0]]
+
     ergebnis = []
     for a in aenderungen:
         abschnitte, daten_dateien = [], []
@@ -342,7 +352,7 @@ def mit_inhalt(wurzel: Path, aenderungen: list[Aenderung]) -> list[Aenderung]:
                 geaendert = geaenderte_abschnitte(text(f"{a.commit}^:{d}"), text(f"{a.commit}:{d}"))
                 if geaendert:
                     abschnitte.append((d, geaendert))
-            elif _ist_weitere_datendatei(d) and _werte(text(f"{a.commit}^:{d}")) != _werte(text(f"{a.commit}:{d}")):
+            elif _ist_weitere_datendatei(d) and werte(f"{a.commit}^:{d}") != werte(f"{a.commit}:{d}"):
                 daten_dateien.append(d)
         ergebnis.append(dataclasses.replace(a, abschnitte=tuple(abschnitte), daten_dateien=tuple(daten_dateien),
                                             inhalt_verglichen=True))

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from macros.daten.begriffe import FELDNAMEN
-from macros.daten.yamlquelle import dekodiere, parse_yaml_text
+from macros.daten.yamlquelle import dekodiere, parse_yaml_text, zuletzt_gelesen
 
 NEU = "neu"                # the id is new in this version
 GEAENDERT = "geaendert"    # fields changed (a measure set to „Entfallen“ is one of these: its id stays)
@@ -63,7 +63,9 @@ class Fassung:
         self.text: str = inhalt
         self.lesbar = not fehler
         self.kopf, self.bloecke = _bloecke(inhalt) if self.lesbar else ("", None)
-        self._alle: dict[str, dict] | None = None
+        # The version the build has just loaded is not parsed again.
+        gelesen = zuletzt_gelesen(inhalt) if self.lesbar else None
+        self._alle: dict[str, dict] | None = None if gelesen is None else _aus_werten(gelesen.daten)
         self._gelesen: dict[str, dict] = {}
 
     def alle(self) -> dict[str, dict] | None:
@@ -85,6 +87,10 @@ class Fassung:
         return None if alle is None else {k: alle[k] for k in kennungen if k in alle}
 
     def _aus_bloecken(self, kennungen: list[str]) -> dict[str, dict]:
+        if self._alle is not None:
+            if any(k not in self._alle for k in kennungen):
+                raise _Verschnitten
+            return {k: self._alle[k] for k in kennungen}
         fehlen = [k for k in kennungen if k not in self._gelesen]
         if fehlen:
             gelesen = _massnahmen(_KOPF + "".join(self.bloecke[k] for k in fehlen))
@@ -181,10 +187,14 @@ def _bloecke(text: str) -> tuple[str, dict[str, str] | None]:
 
 def _massnahmen(text: str) -> dict[str, dict] | None:
     """The measures of a YAML text, id -> record, in file order; None if it cannot be read."""
-    datei, fehler = parse_yaml_text(text, "measures.yaml")
-    if datei is None or not isinstance(datei.daten, dict):
+    datei, _ = parse_yaml_text(text, "measures.yaml")
+    return None if datei is None else _aus_werten(datei.daten)
+
+
+def _aus_werten(daten: object) -> dict[str, dict] | None:
+    if not isinstance(daten, dict):
         return None
-    liste = datei.daten.get("massnahmen")
+    liste = daten.get("massnahmen")
     if not isinstance(liste, list):
         return None
     return {str(e["id"]): e for e in liste if isinstance(e, dict) and "id" in e}

@@ -110,6 +110,16 @@ def lies_yaml(pfad: Path, anzeigename: str) -> tuple[YamlDatei | None, list[Fehl
     return parse_yaml_text(text, anzeigename)
 
 
+# name -> the file last parsed under that name without any message, kept for zuletzt_gelesen()
+_ZULETZT: dict[str, YamlDatei] = {}
+
+
+def zuletzt_gelesen(text: str) -> YamlDatei | None:
+    """The values of exactly this text if it was the last one parsed under its name and had nothing to report
+    (the history compares the measures it just loaded with their last commit). Read them, never change them."""
+    return next((datei for datei in _ZULETZT.values() if datei.text == text), None)
+
+
 def parse_yaml_text(text: str, anzeigename: str) -> tuple[YamlDatei | None, list[Fehler]]:
     """Parses YAML text; returns its values with lines, or the errors."""
     try:
@@ -119,7 +129,8 @@ def parse_yaml_text(text: str, anzeigename: str) -> tuple[YamlDatei | None, list
     except yaml.YAMLError:
         pass
     else:
-        return YamlDatei(anzeigename, daten, zeilen, text), []
+        datei = _ZULETZT[anzeigename] = YamlDatei(anzeigename, daten, zeilen, text)
+        return datei, []
     datei = YamlDatei(anzeigename, None)
     baumeister = _Baumeister(datei)
     try:
