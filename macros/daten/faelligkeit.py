@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -72,6 +73,7 @@ def stichtag(umgebung: Mapping[str, str] = os.environ, heute: dt.date | None = N
     return Stichtag(datum, gesetzt=True)
 
 
+@functools.lru_cache(maxsize=64)
 def monate_vorher(tag: dt.date, monate: int) -> dt.date:
     """The same day `monate` months earlier, or that month's last day where the day does not exist."""
     jahr, monat = divmod(tag.year * 12 + tag.month - 1 - monate, 12)

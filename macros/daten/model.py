@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 
 def anker(kennung: str) -> str:
@@ -57,6 +57,22 @@ class Massnahme:
     def anker(self) -> str:
         """Stable anchor and URL part, e.g. sp-01."""
         return anker(self.id)
+
+    def __hash__(self) -> int:
+        """The hash of all fields, computed once: a measure is the key of many caches, and it never changes."""
+        try:
+            return self.__dict__[_HASH]
+        except KeyError:
+            wert = hash(tuple(getattr(self, f.name) for f in fields(self)))
+            object.__setattr__(self, _HASH, wert)
+            return wert
+
+    def __getstate__(self) -> dict:
+        """A copy or a pickle computes the hash anew (another process hashes text differently)."""
+        return {name: wert for name, wert in self.__dict__.items() if name != _HASH}
+
+
+_HASH = "_hash"
 
 
 @dataclass(frozen=True)
