@@ -11,7 +11,7 @@ from pathlib import Path
 from macros.daten import model as m
 from macros.daten import uebersetzungen
 from macros.daten.fehler import DatenFehler, Fehler
-from macros.daten.schemapruefung import pruefe_schema
+from macros.daten.schemapruefung import haelftenpruefer, pruefe_schema
 from macros.daten.yamlquelle import YamlDatei, lies_yaml
 from macros.projekt import REPO
 from macros.wiederverwendung import Wiederverwendung
@@ -69,13 +69,13 @@ def _lies_alle(data_dir: Path, frueher: bool = False) -> tuple[dict[str, YamlDat
         if frueher and dateiname in SPAETER_HINZUGEKOMMEN and not (data_dir / dateiname).exists():
             dateien[dateiname] = YamlDatei(anzeige, {DATEIEN[dateiname]: []}, ersetzt=True)
             continue
-        datei, lesefehler = lies_yaml(data_dir / dateiname, anzeige)
+        schema = data_dir / "schema" / f"{Path(dateiname).stem}.schema.json"
+        datei, lesefehler = lies_yaml(data_dir / dateiname, anzeige, haelftenpruefer(schema))
         fehler.extend(lesefehler)
         if datei is None:
             continue
-        schema = data_dir / "schema" / f"{Path(dateiname).stem}.schema.json"
-        schemafehler = pruefe_schema(datei, schema)
-        fehler.extend(schemafehler)
+        if not datei.geprueft:
+            fehler.extend(pruefe_schema(datei, schema))
         dateien[dateiname] = datei
     return dateien, fehler
 

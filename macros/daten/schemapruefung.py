@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -52,6 +53,32 @@ def _schnellpruefer(schema_pfad: Path):
     """
     schema = _schema(schema_pfad)
     return fastjsonschema.compile(_ohne_verweise(schema, schema.get("$defs", {})))
+
+
+# What a schema may say beside one list of records for its check to hold for a file when it holds for each half.
+_NUR_LISTE = frozenset({"$schema", "$id", "title", "description", "type", "additionalProperties", "required",
+                        "properties", "$defs"})
+
+
+@cache
+def haelftenpruefer(schema_pfad: Path) -> Callable[[object], bool] | None:
+    """The compiled check as yes/no, for a schema whose file is one list with rules for its items only
+    (no rule on the list as a whole), so that halves of the list can be checked apart; else None."""
+    schema = _schema(schema_pfad)
+    listen = list(schema.get("properties", {}).values())
+    if (set(schema) - _NUR_LISTE or schema.get("type") != "object" or len(listen) != 1
+            or listen[0].get("type") != "array" or set(listen[0]) - {"description", "type", "items"}):
+        return None
+    pruefer = _schnellpruefer(schema_pfad)
+
+    def gilt(daten: object) -> bool:
+        try:
+            pruefer(daten)
+        except fastjsonschema.JsonSchemaException:
+            return False
+        return True
+
+    return gilt
 
 
 def _ohne_verweise(teil: object, definitionen: dict, tiefe: int = 0) -> object:

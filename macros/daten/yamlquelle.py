@@ -7,12 +7,15 @@ and remember where every value stands.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import yaml
 
 from macros.daten.fehler import Fehler, sichtbar
+from macros.daten.yamlhaelften import in_zwei_haelften
 
 try:  # libyaml, the C parser, is many times faster; fall back to pure Python where it is missing
     from yaml._yaml import CParser as _Parser
@@ -32,6 +35,7 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
 Pfad = tuple
+Pruefung = Callable[[object], bool]
 
 
 @dataclass
@@ -47,6 +51,7 @@ class YamlDatei:
     zeilen: dict[Pfad, int] = field(default_factory=dict)
     text: str | None = field(default=None, repr=False)
     ersetzt: bool = False  # stands in for a file an older version of the data does not have
+    geprueft: bool = False  # its values passed the schema while being read (yamlhaelften)
 
     def zeile(self, pfad: Pfad) -> int | None:
         """Line of the value at pfad, or of its nearest parent that has one."""
@@ -95,8 +100,11 @@ class _Abbruch(Exception):
     """Stops building values after an error that makes the rest meaningless."""
 
 
-def lies_yaml(pfad: Path, anzeigename: str) -> tuple[YamlDatei | None, list[Fehler]]:
-    """Reads and parses one file; returns its values or the errors that stop it."""
+def lies_yaml(pfad: Path, anzeigename: str, pruefe: Pruefung | None = None) -> tuple[YamlDatei | None, list[Fehler]]:
+    """Reads and parses one file; returns its values or the errors that stop it.
+
+    pruefe: the schema's yes/no check where it holds for a file when it holds for each half of it.
+    """
     try:
         roh = pfad.read_bytes()
     except OSError as fehler:
@@ -107,7 +115,7 @@ def lies_yaml(pfad: Path, anzeigename: str) -> tuple[YamlDatei | None, list[Fehl
     text, fehler = dekodiere(roh, anzeigename)
     if fehler:
         return None, fehler
-    return parse_yaml_text(text, anzeigename)
+    return parse_yaml_text(text, anzeigename, pruefe)
 
 
 # name -> the file last parsed under that name without any message, kept for zuletzt_gelesen()
@@ -120,16 +128,20 @@ def zuletzt_gelesen(text: str) -> YamlDatei | None:
     return next((datei for datei in _ZULETZT.values() if datei.text == text), None)
 
 
-def parse_yaml_text(text: str, anzeigename: str) -> tuple[YamlDatei | None, list[Fehler]]:
-    """Parses YAML text; returns its values with lines, or the errors."""
+def parse_yaml_text(text: str, anzeigename: str, pruefe: Pruefung | None = None
+                    ) -> tuple[YamlDatei | None, list[Fehler]]:
+    """Parses YAML text; returns its values with lines, or the errors. pruefe: as for lies_yaml."""
+    lies = _schnell_gelesen if pruefe is None else partial(_gelesen_und_geprueft, pruefe=pruefe)
     try:
-        daten, zeilen = _schnell(_Parser(text))
+        halbiert = in_zwei_haelften(text, lies)
+        daten, zeilen = halbiert or _schnell_gelesen(text)
     except _Ungewoehnlich:
         pass  # something to report, or a parser error: the exact pass below finds and locates it
     except yaml.YAMLError:
         pass
     else:
-        datei = _ZULETZT[anzeigename] = YamlDatei(anzeigename, daten, zeilen, text)
+        geprueft = halbiert is not None and pruefe is not None
+        datei = _ZULETZT[anzeigename] = YamlDatei(anzeigename, daten, zeilen, text, geprueft=geprueft)
         return datei, []
     datei = YamlDatei(anzeigename, None)
     baumeister = _Baumeister(datei)
@@ -196,6 +208,18 @@ def _syntaxfehler(fehler: yaml.MarkedYAMLError, name: str, text: str = "") -> Fe
 
 class _Ungewoehnlich(Exception):
     """The fast pass met something it leaves to the exact pass: an error, an anchor, a tag, a duplicate."""
+
+
+def _schnell_gelesen(text: str) -> tuple[object, dict[Pfad, int]]:
+    return _schnell(_Parser(text))
+
+
+def _gelesen_und_geprueft(text: str, pruefe: Pruefung) -> tuple[object, dict[Pfad, int]]:
+    """Read fast and checked against the schema; anything wrong is left to the whole file's reading."""
+    daten, zeilen = _schnell(_Parser(text))
+    if not pruefe(daten):
+        raise _Ungewoehnlich
+    return daten, zeilen
 
 
 def _schnell(parser) -> tuple[object, dict[Pfad, int]]:
