@@ -11,7 +11,8 @@ measures
   schlicht (plain): the same pages, each measure's page too, as MkDocs builds them one by one;
   nackt (bare): the same pages with the same table rows, but no measure pages and no cards: what a plain
   Material site listing the measures costs;
-- the largest HTML page, the number of pages and the size of the search index;
+- the largest HTML page, the number of pages, the size of the search index and how many measures it holds
+  with their title on their own page;
 then the PDF at --pdf-groesse, what the steering views add to a build at --steuerung-groesse (measured inside
 one build, macros/entwicklung/anteile.py), the time from saving measures.yaml to the
 changed page in Chromium with `mkdocs serve` (real data, 1,000 and 10,000 measures), and Lighthouse on the
@@ -26,6 +27,7 @@ Prints a table and writes bench-ergebnis.json (git-ignored).
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import os
 import platform
@@ -164,6 +166,20 @@ def vorrendern(projekt: str, ziel: str, art: str) -> None:
                                                           allow_unicode=True), encoding="utf-8")
 
 
+def titel_im_suchindex(site: Path, data_dir: Path) -> dict:
+    """How many measures the search index holds with their title, on their own page."""
+    from macros.daten.loader import lade_daten  # noqa: PLC0415
+
+    eintraege = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    titel_je_seite: dict[str, list[str]] = {}
+    for eintrag in eintraege:
+        titel_je_seite.setdefault(eintrag["location"].split("#")[0], []).append(html.unescape(eintrag["title"]))
+    massnahmen = lade_daten(data_dir).massnahmen
+    gefunden = sum(1 for x in massnahmen
+                   if any(x.titel in titel for titel in titel_je_seite.get(adressen.massnahme(x.id), ())))
+    return {"massnahmen": len(massnahmen), "mit_titel": gefunden}
+
+
 def seiten_statistik(site: Path) -> dict:
     """Pages, the largest HTML page and the search index of a built site."""
     groessen = sorted(((p.stat().st_size, p) for p in site.rglob("*.html")), reverse=True)
@@ -228,6 +244,7 @@ def groesse_messen(anzahl: int, arbeit: Path) -> dict:
             ergebnis[f"verhaeltnis_{art}"] = round(ergebnis["build"]["sekunden"] / ergebnis[art]["sekunden"], 3)
             # CPU time suffers less than wall time from the other processes on a shared machine.
             ergebnis[f"verhaeltnis_{art}_cpu"] = round(ergebnis["build"]["cpu_s"] / ergebnis[art]["cpu_s"], 3)
+    ergebnis["suchindex_titel"] = titel_im_suchindex(sites["build"], projekt / "data")
     ergebnis["massnahmenseiten"] = sum(1 for p in (sites["build"] / "massnahmen").glob("*/index.html")
                                        if not p.parent.name.startswith("seite-"))
     if anzahl == max(ARGS.groessen):
@@ -463,6 +480,10 @@ def tabelle(bericht: dict) -> str:
             f"{b.get('seiten')} ({g.get('massnahmenseiten')})",
             f"{zahl(b.get('groesste_seite_kb'), '{:.0f}')} ({b.get('groesste_seite')})", zahl(b.get("suchindex_mb"))]))
     zeilen.append("")
+    for g in bericht["groessen"]:
+        suche = g.get("suchindex_titel") or {}
+        zeilen.append(f"Suchindex bei {g['massnahmen']} Maßnahmen: {suche.get('mit_titel')} von "
+                      f"{suche.get('massnahmen')} Maßnahmen mit ihrem Titel auf ihrer Seite")
     for g in bericht["groessen"]:
         if "lighthouse" in g:
             messung = json.dumps(g["lighthouse"], ensure_ascii=False)
