@@ -18,8 +18,9 @@ from collections.abc import Callable
 
 # Below this size a fork costs more than half the reading saves.
 MINDESTGROESSE = 4 * 1024 * 1024
-# Comment and blank lines, the one top-level key, the indentation of its list's first item.
-_KOPF = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*(?P<schluessel>[A-Za-z_][A-Za-z0-9_]*):[ \t]*\n(?P<einzug> *)- ")
+# Comment and blank lines, the one top-level key, more of them, the indentation of its list's first item.
+_LEERZEILEN = r"(?:[ \t]*(?:#[^\n]*)?\n)*"
+_KOPF = re.compile(rf"{_LEERZEILEN}(?P<schluessel>[A-Za-z_][A-Za-z0-9_]*):[ \t]*\n{_LEERZEILEN}(?P<einzug> *)- ")
 # A line at the first column that is neither blank nor a comment (nor an item, where the items start there):
 # a second key, a document marker.
 _OBERSTE_EBENE = re.compile(r"\n[^ \t\n#]")

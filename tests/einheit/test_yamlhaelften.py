@@ -30,11 +30,18 @@ def synthetisch(tmp_path_factory):
     return schreibe(300, tmp_path_factory.mktemp("haelften") / "data")
 
 
-def test_haelften_lesen_dieselben_werte_und_zeilen(zwei_kerne, synthetisch):
-    text = (synthetisch / "measures.yaml").read_text(encoding="utf-8")
+@pytest.mark.parametrize("mit_echten", [False, True])
+def test_haelften_lesen_dieselben_werte_und_zeilen(zwei_kerne, tmp_path, mit_echten):
+    """Synthetic measures alone, and after the real ones with their comments (as make bench writes them)."""
+    text = (schreibe(300, tmp_path / "data", mit_echten=mit_echten) / "measures.yaml").read_text(encoding="utf-8")
     halbiert = in_zwei_haelften(text, _schnell_gelesen)
     assert halbiert is not None
     assert halbiert == _schnell_gelesen(text)
+
+
+def test_die_echten_daten_lassen_sich_teilen(zwei_kerne):
+    text = (ROOT / "data" / "measures.yaml").read_text(encoding="utf-8")
+    assert in_zwei_haelften(text, _schnell_gelesen) == _schnell_gelesen(text)
 
 
 def eintrag(nummer: int) -> str:
