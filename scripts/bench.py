@@ -424,9 +424,10 @@ def lighthouse_befehl() -> list[str] | None:
     return None
 
 
-def lighthouse(site: Path, seite: str | None, arbeit: Path, laeufe: int = 3) -> dict:
+def lighthouse(site: Path, seite: str | None, arbeit: Path, laeufe: int = 5) -> dict:
     """Lighthouse performance (default mobile profile) of one page, served gzip-compressed as GitHub Pages
-    does; the median of several runs, since Lighthouse scales the observed (noisy) CPU time."""
+    does; the median of five runs, since Lighthouse scales the observed (noisy) CPU time (its variability
+    guide: five runs halve the spread of one)."""
     befehl = lighthouse_befehl()
     if ARGS.ohne_lighthouse or befehl is None or seite is None:
         return {"hinweis": "nicht gemessen: Lighthouse fehlt (npm ci) oder --ohne-lighthouse"}
