@@ -38,7 +38,27 @@ def in_zwei_haelften(text: str, lies: Leser) -> tuple[object, dict] | None:
     zweite = kopf + text[schnitt:]
     leser, schreiber = os.pipe()
     kind = os.fork()
-    if kind == 0:  # the child: reads the second half, sends it, and ends without running any cleanup
+    if kind == 0:
+        _im_kind(leser, schreiber, lies, zweite)
+    os.close(schreiber)
+    try:
+        # Closing the pipe unread (an interrupt in the first half) ends a child still writing to it.
+        with os.fdopen(leser, "rb") as eingang:
+            try:
+                erste = lies(text[:schnitt])
+            except Exception:  # noqa: BLE001 - the caller reads the whole file and reports what it finds
+                erste = None
+            nutzlast = eingang.read()
+    finally:
+        os.waitpid(kind, 0)
+    if erste is None or not nutzlast:
+        return None
+    return _zusammen(erste, marshal.loads(nutzlast), kopf.count("\n"), text.count("\n", 0, schnitt))
+
+
+def _im_kind(leser: int, schreiber: int, lies: Leser, zweite: str) -> None:
+    """The child: reads the second half and sends it; whatever happens, it ends here, running no cleanup."""
+    try:
         os.close(leser)
         try:
             nutzlast = marshal.dumps(lies(zweite))
@@ -46,20 +66,8 @@ def in_zwei_haelften(text: str, lies: Leser) -> tuple[object, dict] | None:
             nutzlast = b""
         with os.fdopen(schreiber, "wb") as ausgang:
             ausgang.write(nutzlast)
-        os._exit(0)
-    os.close(schreiber)
-    try:
-        try:
-            erste = lies(text[:schnitt])
-        except Exception:  # noqa: BLE001 - the caller reads the whole file and reports what it finds
-            erste = None
-        with os.fdopen(leser, "rb") as eingang:
-            nutzlast = eingang.read()
     finally:
-        os.waitpid(kind, 0)
-    if erste is None or not nutzlast:
-        return None
-    return _zusammen(erste, marshal.loads(nutzlast), kopf.count("\n"), text.count("\n", 0, schnitt))
+        os._exit(0)
 
 
 def _teilung(text: str) -> tuple[str, int] | None:

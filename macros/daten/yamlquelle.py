@@ -216,7 +216,7 @@ def _schnell_gelesen(text: str) -> tuple[object, dict[Pfad, int]]:
 
 def _gelesen_und_geprueft(text: str, pruefe: Pruefung) -> tuple[object, dict[Pfad, int]]:
     """Read fast and checked against the schema; anything wrong is left to the whole file's reading."""
-    daten, zeilen = _schnell(_Parser(text))
+    daten, zeilen = _schnell_gelesen(text)
     if not pruefe(daten):
         raise _Ungewoehnlich
     return daten, zeilen

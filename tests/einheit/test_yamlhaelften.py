@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 from hilfen import ROOT
@@ -131,3 +133,30 @@ def test_haelftenpruefer_nur_ohne_regeln_fuer_die_ganze_liste(tmp_path):
     pfad = tmp_path / "mit_regel.schema.json"
     pfad.write_text(json.dumps(schema), encoding="utf-8")
     assert haelftenpruefer(pfad) is None
+
+
+UNTERBRECHUNG = """
+import os
+from macros.daten import yamlhaelften
+yamlhaelften.MINDESTGROESSE = 0
+os.cpu_count = lambda: 2
+eltern = os.getpid()
+text = "liste:\\n" + "".join(f"  - id: {n}\\n    wert: {'x' * 60}\\n" for n in range(20000))
+
+def lies(teil):
+    if os.getpid() == eltern:
+        raise KeyboardInterrupt
+    return {"liste": [teil]}, {}  # more than a pipe holds: the child blocks until it is read or closed
+
+try:
+    yamlhaelften.in_zwei_haelften(text, lies)
+except KeyboardInterrupt:
+    print("unterbrochen", os.getpid() == eltern)
+"""
+
+
+def test_eine_unterbrechung_laesst_kein_kind_zurueck():
+    """Ctrl-C while the first half is read: the parent stops at once, the child ends and runs nothing of the parent."""
+    ergebnis = subprocess.run([sys.executable, "-c", UNTERBRECHUNG], capture_output=True, text=True, timeout=120,
+                              cwd=ROOT, check=False)
+    assert ergebnis.stdout.split("\n") == ["unterbrochen True", ""], ergebnis.stderr
