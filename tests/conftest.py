@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from gemeinsam import gemeinsam
-from hilfen import EPOCHE, ROOT, mkdocs_build, projektkopie
+from hilfen import EPOCHE, ROOT, baue_pdf, mkdocs_build, projektkopie
 
 from macros.darstellung import seitenteilung
 from macros.darstellung.bloecke import VERGLEICHSBAU
@@ -75,6 +75,19 @@ def _ohne_git(basis: Path) -> Path:
     ergebnis = mkdocs_build(projekt, basis / "site")
     assert ergebnis.returncode == 0, ergebnis.stderr
     return basis / "site"
+
+
+@pytest.fixture(scope="session")
+def pdf(tmp_path_factory, daten) -> Path:
+    """The real concept's PDF from this repository's mkdocs.yml, with the summary in each language beside it, as
+    `make pdf` writes them."""
+    return gemeinsam(tmp_path_factory, "druck", lambda ordner: _echtes_pdf(ordner / daten.konzept.pdf_datei))
+
+
+def _echtes_pdf(ziel: Path) -> Path:
+    ergebnis = baue_pdf(ROOT / "mkdocs.yml", "--out", str(ziel), "--html", str(ziel.with_suffix(".html")))
+    assert ergebnis.returncode == 0, ergebnis.stderr
+    return ziel
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,5 @@
 """Helpers the tests import: the project folder, a strict build in a child process, a copy of the project,
-`make check` in this process.
+`make check` in this process, scripts/pdf.py in a child process.
 
 Fixtures live in conftest.py (and browser/fixtures.py); nothing is imported from conftest.
 """
@@ -7,13 +7,16 @@ Fixtures live in conftest.py (and browser/fixtures.py); nothing is imported from
 from __future__ import annotations
 
 import importlib.util
+import os
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
 from macros.entwicklung.mkdocs_bau import BIN, mkdocs_build
 from macros.entwicklung.projektkopie import projektkopie
 
-__all__ = ["BAU_KOPF", "BIN", "EPOCHE", "ROOT", "check_main", "ersetze_nach_kennung", "mkdocs_build",
+__all__ = ["BAU_KOPF", "BIN", "EPOCHE", "ROOT", "baue_pdf", "check_main", "ersetze_nach_kennung", "mkdocs_build",
            "ohne_uebersetzungen", "projektkopie"]
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,6 +29,15 @@ def ersetze_nach_kennung(text: str, kennung: str, alt: str, neu: str) -> str:
     """measures.yaml text with the first `alt` after the line `  - id: <kennung>` replaced by `neu` (it must occur)."""
     stelle = text.index(alt, text.index(f"  - id: {kennung}\n"))
     return text[:stelle] + neu + text[stelle + len(alt):]
+
+
+def baue_pdf(konfig: Path, *extra: str, site_url: str | None = None) -> subprocess.CompletedProcess:
+    """scripts/pdf.py for a project's mkdocs.yml; SITE_URL only when given (else the address from the data)."""
+    umgebung = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    if site_url:
+        umgebung["SITE_URL"] = site_url
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "pdf.py"), "--config", str(konfig), *extra],
+                          capture_output=True, text=True, timeout=900, env=umgebung)
 
 
 # The first line of the build's message when the data are wrong (macros/baudaten.py).

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pikepdf
 import pytest
-from hilfen import ROOT, mkdocs_build, projektkopie
+from hilfen import ROOT, baue_pdf, mkdocs_build, projektkopie
 from pypdf import PdfReader
 
 from macros.ausgabe.druck import pruefung
@@ -53,24 +51,6 @@ def werkzeug(name: str) -> str:
     if pfad is None:
         pytest.fail(f"{name} fehlt: bitte poppler-utils installieren (apt-get install poppler-utils; .ci/run tut das).")
     return pfad
-
-
-def baue_pdf(konfig: Path, *extra: str, site_url: str | None = None) -> subprocess.CompletedProcess:
-    """scripts/pdf.py for a project's mkdocs.yml; SITE_URL only when given (else the address from the data)."""
-    umgebung = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
-    if site_url:
-        umgebung["SITE_URL"] = site_url
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "pdf.py"), "--config", str(konfig), *extra],
-                          capture_output=True, text=True, timeout=900, env=umgebung)
-
-
-@pytest.fixture(scope="session")
-def pdf(tmp_path_factory, daten) -> Path:
-    """The real concept's PDF, from this repository's mkdocs.yml (as the session's `site` fixture)."""
-    ziel = tmp_path_factory.mktemp("druck") / daten.konzept.pdf_datei
-    ergebnis = baue_pdf(ROOT / "mkdocs.yml", "--out", str(ziel), "--html", str(ziel.with_suffix(".html")))
-    assert ergebnis.returncode == 0, ergebnis.stderr
-    return ziel
 
 
 @pytest.fixture(scope="session")

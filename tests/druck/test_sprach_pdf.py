@@ -1,47 +1,34 @@
-"""The summary in each language as a PDF (zusammenfassung.py, written by schreiben.schreibe_pdf): A4, tagged,
-/Lang of the language, right to left for Arabic, only the vendored font subsets, and the structure checks of the
-concept's PDF (pruefung.py)."""
+"""The summary in each language as a PDF (zusammenfassung.py, written by scripts/pdf.py beside the concept's
+PDF): A4, tagged, /Lang of the language, right to left for Arabic, only the vendored font subsets, and the
+structure checks of the concept's PDF (pruefung.py)."""
 
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 
 import pikepdf
 import pytest
-from hilfen import ROOT
 
-from macros.ausgabe.druck import pruefung, zusammenfassung
-from macros.ausgabe.druck.schreiben import schreibe_pdf
-from macros.darstellung.sprachseiten import deutsche_titel
-from macros.projekt import HIER
+from macros.ausgabe.druck import pruefung
+from macros.ausgabe.druck.weblink import sprach_pdf_datei
 
 pytestmark = pytest.mark.pdf
 A4 = (595.28, 841.89)
 
 
 @pytest.fixture(scope="module")
-def sprach_pdfs(daten, tmp_path_factory) -> dict:
-    """The Arabic and the Ukrainian summary, written as make pdf writes them."""
-    from mkdocs.config import load_config
-
-    titel = deutsche_titel(load_config(str(HIER.mkdocs_yml)).nav)
-    ziel = tmp_path_factory.mktemp("sprach-pdf")
-    pdfs = {}
-    for s in daten.sprachen:
-        if s.code not in ("ar", "uk"):
-            continue
-        html = zusammenfassung.html_dokument(daten, s, daten.konzept.adresse, titel, ROOT / "docs")
-        pfad = ziel / f"{s.code}.pdf"
-        pdfs[s.code] = (pfad, schreibe_pdf(html, pfad, sprache=s.code, stylesheets=zusammenfassung.stylesheets(s.code)))
-    return pdfs
+def sprach_pdfs(pdf) -> dict[str, Path]:
+    """The Arabic and the Ukrainian summary that scripts/pdf.py wrote beside the concept's PDF (as make pdf)."""
+    return {code: pdf.with_name(sprach_pdf_datei(pdf.name, code)) for code in ("ar", "uk")}
 
 
 def test_sprach_pdf_ist_a4_getaggt_mit_sprache_und_eigenen_schriften(sprach_pdfs, daten):
     assert set(sprach_pdfs) == {"ar", "uk"}
-    for code, (pfad, seiten) in sprach_pdfs.items():
+    for code, pfad in sprach_pdfs.items():
         with pikepdf.open(pfad) as pdf:
             assert str(pdf.Root.Lang) == code and "/StructTreeRoot" in pdf.Root and pdf.Root.MarkInfo.Marked
-            assert len(pdf.pages) == seiten >= 2
+            assert len(pdf.pages) >= 2
             for seite in pdf.pages:
                 assert [round(float(z), 2) for z in seite.MediaBox[2:]] == list(A4)
             schriften = {str(f.BaseFont) for s in pdf.pages for f in (s.Resources.get("/Font") or {}).values()}
@@ -54,7 +41,7 @@ def test_sprach_pdf_ist_a4_getaggt_mit_sprache_und_eigenen_schriften(sprach_pdfs
 
 
 def test_sprach_pdf_liest_sich_in_der_sprache(sprach_pdfs, daten):
-    for code, (pfad, _) in sprach_pdfs.items():
+    for code, pfad in sprach_pdfs.items():
         text = subprocess.run(["pdftotext", "-layout", str(pfad), "-"], capture_output=True, text=True,
                               check=True).stdout
         ue = daten.uebersetzungen[code]
@@ -62,5 +49,5 @@ def test_sprach_pdf_liest_sich_in_der_sprache(sprach_pdfs, daten):
             assert ue.texte["seitenname"] in text and ue.massnahmen["SP-01"].titel in text
             assert ue.beschlussstand["vorschlag"] in text
         assert all(x.id in text for x in daten.massnahmen), code
-    with pikepdf.open(sprach_pdfs["ar"][0]) as pdf:
+    with pikepdf.open(sprach_pdfs["ar"]) as pdf:
         assert "/Lang" in pdf.Root and str(pdf.Root.Lang) == "ar"
