@@ -3,9 +3,6 @@ switcher on every page and the <html lang dir> of a translated page (the pages t
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import material
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -15,14 +12,8 @@ from macros.ausgabe.druck import weblink
 from macros.darstellung import sprachseiten
 from macros.daten import model as m
 from macros.daten import uebersetzungen
+from macros.daten.suchregeln import sucht_mit_eigenen_regeln
 from macros.projekt import Projekt
-
-# Material's search: the languages lunr-languages has word rules (letters, stemmer, stop words) for.
-LUNR = Path(material.__file__).resolve().parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
-
-
-def sucht_mit_eigenen_regeln(code: str) -> bool:
-    return code == "en" or (LUNR / f"lunr.{code}.min.js").is_file()
 
 
 def suchsprachen(daten: m.Konzeptdaten) -> list[str]:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from macros.daten import begriffe as b
 from macros.daten import model as m
+from macros.daten import suchregeln
 from macros.daten.fehler import Fehler
 from macros.daten.schemapruefung import pruefe_schema
 from macros.daten.yamlquelle import YamlDatei, lies_yaml
@@ -176,6 +177,7 @@ class Pruefung:
                 self.fehler.append(datei.fehler(
                     ("sprachen", i, "code"), f"Zu dieser Sprache fehlt die Übersetzung data/{ORDNER}/{code}.yaml.",
                     code, f"eine Datei data/{ORDNER}/<code>.yaml je Sprache"))
+            self._pruefe_suchregeln(datei, i, code, sprache.get("suchregeln"))
             geprueft, von = sprache.get("muttersprachlich_geprueft"), sprache.get("geprueft_von")
             if geprueft and von is None:
                 self.fehler.append(datei.fehler(
@@ -190,6 +192,19 @@ class Pruefung:
                     ("sprachen", i, "geprueft_von"), "Unbekannte Organisation (nicht in data/organisationen.yaml).",
                     von, ", ".join(sorted(organisationen))))
         return codes
+
+    def _pruefe_suchregeln(self, datei: YamlDatei, i: int, code: object, regeln: object) -> None:
+        """suchregeln only for a language the search has no rules for, and naming one it has rules for."""
+        if not isinstance(regeln, str):
+            return
+        if isinstance(code, str) and suchregeln.sucht_mit_eigenen_regeln(code):
+            self.fehler.append(datei.fehler(
+                ("sprachen", i, "suchregeln"), "Die Suche der Website hat für diese Sprache eigene Wortregeln; "
+                "„suchregeln“ würde nicht gelesen.", regeln, "das Feld weglassen"))
+        elif not suchregeln.sucht_mit_eigenen_regeln(regeln):
+            self.fehler.append(datei.fehler(
+                ("sprachen", i, "suchregeln"), "Für diese Sprache hat die Suche der Website keine Wortregeln; "
+                "ihre Seiten wären nicht zu finden.", regeln, ", ".join(suchregeln.sprachen_mit_regeln())))
 
     def _pruefe_datei(self, stamm: str, datei: YamlDatei, codes: set[str], massnahmen: set[str] | None,
                       felder: set[str] | None, kennzahlen: set[str] | None) -> None:

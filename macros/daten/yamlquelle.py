@@ -37,6 +37,9 @@ _SEQ = "tag:yaml.org,2002:seq"
 Pfad = tuple
 Pruefung = Callable[[object], bool]
 
+# How a message names a record of a list: the word and the field that identifies it; others by their number.
+ARTEN = {"massnahmen": ("Maßnahme", "id"), "sprachen": ("Sprache", "code")}
+
 
 @dataclass
 class YamlDatei:
@@ -71,13 +74,13 @@ class YamlDatei:
         self.zeilen, self.text = genau.zeilen, None
 
     def objekt(self, pfad: Pfad) -> str | None:
-        """'Maßnahme SP-01' (or the entry's number) for a path inside a list of records."""
+        """'Maßnahme SP-01', 'Sprache fa' (or the entry's number) for a path inside a list of records."""
         if len(pfad) < 2 or not isinstance(pfad[1], int) or not isinstance(self.daten, dict):
             return None
         liste = self.daten.get(pfad[0])
         eintrag = liste[pfad[1]] if isinstance(liste, list) and pfad[1] < len(liste) else None
-        art = "Maßnahme" if pfad[0] == "massnahmen" else "Eintrag"
-        kennung = eintrag.get("id") if isinstance(eintrag, dict) else None
+        art, schluessel = ARTEN.get(pfad[0], ("Eintrag", "id"))
+        kennung = eintrag.get(schluessel) if isinstance(eintrag, dict) else None
         if isinstance(kennung, str) and kennung.strip():
             return f"{art} {sichtbar(kennung[:40])}"
         return f"{art} Nr. {pfad[1] + 1}"

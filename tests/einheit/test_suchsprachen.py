@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from macros.ausgabe.sprachfassung import suchsprachen, sucht_mit_eigenen_regeln
+from macros.ausgabe.sprachfassung import suchsprachen
+from macros.daten.suchregeln import sprachen_mit_regeln, sucht_mit_eigenen_regeln
 
 
 def _nur(daten, *sprachen):
@@ -27,3 +28,11 @@ def test_ohne_suchregeln_bekommt_eine_unbekannte_sprache_keine(daten):
     ukrainisch = next(s for s in daten.sprachen if s.code == "uk")
     assert suchsprachen(_nur(daten, dataclasses.replace(ukrainisch, suchregeln=None))) == []
     assert suchsprachen(_nur(daten, dataclasses.replace(ukrainisch, suchregeln="xx"))) == []
+
+
+def test_die_sprachen_mit_regeln_sind_die_dateien_der_suche():
+    """English is built into lunr; each other language is a file of Material's search; its support files are no
+    language."""
+    codes = sprachen_mit_regeln()
+    assert {"en", "de", "ar", "ru"} <= set(codes)
+    assert not {"uk", "fa", "multi", "stemmer.support"} & set(codes)

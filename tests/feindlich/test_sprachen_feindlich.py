@@ -80,6 +80,14 @@ def _geprueft_ohne_organisation(d: Path) -> int:
     return ersetze(d / "sprachen.yaml", "muttersprachlich_geprueft: false", "muttersprachlich_geprueft: true")
 
 
+def _suchregeln_ohne_regeln(d: Path) -> int:
+    return ersetze(d / "sprachen.yaml", "suchregeln: ru", "suchregeln: uk")
+
+
+def _suchregeln_fuer_bekannte_sprache(d: Path) -> int:
+    return ersetze(d / "sprachen.yaml", "name: Русский\n", "name: Русский\n    suchregeln: uk\n") + 1
+
+
 def _statusname_fehlt(d: Path) -> int:
     ersetze(d / "uebersetzungen" / "ru.yaml", "  entfallen: Отменено\n", "")
     return erste_zeile_mit(d / "uebersetzungen" / "ru.yaml", "status:") + 1  # the line where its names begin
@@ -89,7 +97,7 @@ FAELLE = [
     Fall("unbekannte_sprache", "uebersetzungen/xx.yaml", _unbekannte_sprache,
          ("Unbekannte Sprache", "„xx“", "ar, en, fa, ru, uk"), "sprache"),
     Fall("sprache_ohne_datei", "sprachen.yaml", _sprache_ohne_datei,
-         ("fehlt die Übersetzung data/uebersetzungen/ru.yaml", "„ru“"), "code"),
+         ("Sprache ru", "fehlt die Übersetzung data/uebersetzungen/ru.yaml", "„ru“"), "code"),
     Fall("unbekannte_massnahme", "uebersetzungen/ar.yaml", _unbekannte_massnahme,
          ("Übersetzung einer unbekannten Maßnahme", "„SP-77“", "data/measures.yaml"), "id"),
     Fall("fehlendes_feld", "uebersetzungen/uk.yaml", _fehlendes_feld, ("Pflichtfeld fehlt", "GT-02"), "satz"),
@@ -100,6 +108,10 @@ FAELLE = [
     Fall("falsche_richtung", "sprachen.yaml", _richtung, ("„rechts“", "ltr, rtl"), "richtung"),
     Fall("geprueft_ohne_organisation", "sprachen.yaml", _geprueft_ohne_organisation,
          ("prüfende Organisation", "geprueft_von", "data/organisationen.yaml"), "muttersprachlich_geprueft"),
+    Fall("suchregeln_ohne_regeln", "sprachen.yaml", _suchregeln_ohne_regeln,
+         ("Sprache uk", "keine Wortregeln", "„uk“", "ar, ", " ru, "), "suchregeln"),
+    Fall("suchregeln_fuer_bekannte_sprache", "sprachen.yaml", _suchregeln_fuer_bekannte_sprache,
+         ("Sprache ru", "eigene Wortregeln", "„uk“", "das Feld weglassen"), "suchregeln"),
     Fall("statusname_fehlt", "uebersetzungen/ru.yaml", _statusname_fehlt,
          ("Der Name für „entfallen“ fehlt",), "status"),
 ]
