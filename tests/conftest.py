@@ -1,7 +1,7 @@
-"""Shared fixtures: the real data, one real strict build of the site per test run, and the builds that several
-tests compare it with. The builds are made once for all pytest-xdist workers (gemeinsam.py).
+"""Shared fixtures: the real data, one real strict build of the site per test run, the builds that several tests
+compare it with, and the concept's PDF. They are made once for all pytest-xdist workers (gemeinsam.py).
 
-Helpers (ROOT, mkdocs_build, projektkopie) are in hilfen.py; the browser fixtures in browser/fixtures.py.
+Helpers (ROOT, mkdocs_build, projektkopie, baue_pdf) are in hilfen.py; the browser fixtures in browser/fixtures.py.
 """
 
 from __future__ import annotations

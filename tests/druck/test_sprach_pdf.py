@@ -18,9 +18,10 @@ A4 = (595.28, 841.89)
 
 
 @pytest.fixture(scope="module")
-def sprach_pdfs(pdf) -> dict[str, Path]:
-    """The Arabic and the Ukrainian summary that scripts/pdf.py wrote beside the concept's PDF (as make pdf)."""
-    return {code: pdf.with_name(sprach_pdf_datei(pdf.name, code)) for code in ("ar", "uk")}
+def sprach_pdfs(pdf, daten) -> dict[str, Path]:
+    """The Arabic and the Ukrainian summary, where the data have these languages, that scripts/pdf.py wrote beside
+    the concept's PDF (as make pdf)."""
+    return {s.code: pdf.with_name(sprach_pdf_datei(pdf.name, s.code)) for s in daten.sprachen if s.code in ("ar", "uk")}
 
 
 def test_sprach_pdf_ist_a4_getaggt_mit_sprache_und_eigenen_schriften(sprach_pdfs, daten):
